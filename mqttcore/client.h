@@ -1,0 +1,228 @@
+#pragma once
+
+#include "codec/packet.h"
+#include "codec/properties.h"
+#include "codec/reasoncode.h"
+#include "error.h"
+#include "message.h"
+#include "transport/transportoptions.h"
+
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+QT_FORWARD_DECLARE_CLASS(QHostAddress)
+
+namespace mqtt {
+
+class Session;
+class ClientSessionHandler;
+class TopicFilterTrie;
+class Transport;
+
+// Flags of connected(): paho v2's ConnectFlags.
+struct ConnectFlags
+{
+    bool sessionPresent = false;
+};
+
+// Flags of disconnected(): paho v2's DisconnectFlags.
+struct DisconnectFlags
+{
+    bool fromServer = false; // the broker sent a DISCONNECT packet (5.0)
+};
+
+// Result of publish(), subscribe() and unsubscribe(): paho's (rc, mid).
+struct RequestResult
+{
+    Error rc = Error::Success;
+    int mid = 0;
+    bool ok() const { return rc == Error::Success; }
+};
+
+// The paho-mqtt client API as a QObject (see ARCHITECTURE.md, "The client core API").
+//
+// Nothing here blocks and nothing runs by itself: an external loop calls loopRead() when
+// socket() is readable, loopWrite() when it is writable and wantWrite() is true, and
+// loopMisc() about once a second. SocketNotifierLoop is that loop for a Qt event loop.
+// Callbacks are signals; the sender is known to the receiver, so no signal repeats it.
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,
+        HostLookup,    // resolving the host name (asynchronously)
+        Connecting,    // socket open, CONNECT queued or sent, no CONNACK yet
+        Connected,     // CONNACK accepted
+        Disconnecting, // disconnect() called, DISCONNECT not yet written
+    };
+    Q_ENUM(State)
+
+    explicit Client(const QString &clientId = QString(), QObject *parent = nullptr);
+    ~Client() override;
+
+    // --- settings (take effect at the next connect/reconnect) ---
+    void setProtocolVersion(ProtocolVersion version);
+    ProtocolVersion protocolVersion() const;
+    void setClientId(const QString &clientId);
+    // The configured id, or the 5.0 Assigned Client Identifier once the broker gave one.
+    QString clientId() const;
+    // Clean Session (3.1.1) / Clean Start (5.0).
+    void setCleanSession(bool clean);
+    bool cleanSession() const;
+    // Seconds; 0 disables keepalive. A 5.0 Server Keep Alive replaces it for one connection.
+    void setKeepAlive(int seconds);
+    int keepAlive() const;
+    // The keepalive in force for the current connection (after Server Keep Alive).
+    int effectiveKeepAlive() const;
+    // paho's username_pw_set(). A null username removes the credentials.
+    void setCredentials(const QString &username, const std::optional<QByteArray> &password = {});
+    // paho's will_set(): Inval for a bad topic or QoS.
+    Error setWill(const QString &topic, const QByteArray &payload, int qos = 0,
+                  bool retain = false, const Properties &properties = Properties());
+    void clearWill();
+    // 5.0 CONNECT properties (Session Expiry, Receive Maximum, Topic Alias Maximum,
+    // Maximum Packet Size, User Property, ...). Ignored for 3.1.1.
+    void setConnectProperties(const Properties &properties);
+    Properties connectProperties() const;
+    // paho's max_inflight_messages_set(): default 20, 0 = no limit of our own.
+    void setMaxInflightMessages(int count);
+    int maxInflightMessages() const;
+    // paho's max_queued_messages_set(): default 0 = unlimited.
+    void setMaxQueuedMessages(int count);
+    void setTransportOptions(const TransportOptions &options);
+    TransportOptions transportOptions() const;
+    void setUserData(const QVariant &data);
+    QVariant userData() const;
+    // Monotonic clock in ms used for keepalive; tests inject a fake one.
+    void setClock(std::function<qint64()> clock);
+
+    // --- connection ---
+    // Starts connecting: resolves `host` without blocking, opens the socket (socketOpened),
+    // queues CONNECT. Returns Success when the attempt started; a failure before the socket
+    // exists also emits connectFailed().
+    Error connect(const QString &host, quint16 port = 1883, int keepAlive = 60);
+    // Connects again to the last host with the same settings and session.
+    Error reconnect();
+    // Queues DISCONNECT (5.0: with `reason`); disconnected(0) once it is written.
+    Error disconnect(ReasonCode reason = ReasonCode::NormalDisconnection,
+                     const Properties &properties = Properties());
+    State state() const;
+    bool isConnected() const;
+    // True between connect()/reconnect() and disconnect(): a loop should keep reconnecting.
+    bool wantsConnection() const;
+    QString host() const;
+    quint16 port() const;
+
+    // --- requests ---
+    RequestResult publish(const QString &topic, const QByteArray &payload, int qos = 0,
+                          bool retain = false, const Properties &properties = Properties());
+    RequestResult subscribe(const QString &filter, int qos = 0,
+                            const Properties &properties = Properties());
+    RequestResult subscribe(const QList<Subscription> &subscriptions,
+                            const Properties &properties = Properties());
+    RequestResult unsubscribe(const QString &filter, const Properties &properties = Properties());
+    RequestResult unsubscribe(const QStringList &filters,
+                              const Properties &properties = Properties());
+    // Filters subscribed through this client (successful or pending), for resubscribing.
+    QList<Subscription> subscriptions() const;
+
+    // paho's message_callback_add(): every matching filter's callable runs, in paho's trie
+    // order; messageReceived only fires when none matched. The same filter string replaces the
+    // earlier callable. "$share/<group>/<f>" routes on <f>. Returns false for an invalid filter.
+    template<typename Func>
+    bool addMessageCallback(const QString &filter, const QObject *context, Func &&callable)
+    {
+        return addMessageCallbackImpl(filter, context,
+                                      std::function<void(const Message &)>(
+                                          std::forward<Func>(callable)));
+    }
+    // paho's message_callback_remove(); a filter that is not there is a no-op.
+    void removeMessageCallback(const QString &filter);
+
+    // --- external loop (paho's loop_read/loop_write/loop_misc/socket/want_write) ---
+    Error loopRead();
+    Error loopWrite();
+    Error loopMisc();
+    qintptr socket() const; // -1 when none
+    bool wantWrite() const;
+
+Q_SIGNALS:
+    // Every CONNACK, accepted or refused (then disconnected follows).
+    void connected(mqtt::ConnectFlags flags, mqtt::ReasonCode reasonCode,
+                   const mqtt::Properties &properties);
+    // Exactly once per connection that had a socket. rc is paho's number: 0 for our own
+    // disconnect(), 7 connection lost (also after a broker DISCONNECT, whose reason is in
+    // reasonCode with flags.fromServer), 2 protocol violation, 5 refused, 16 keepalive.
+    void disconnected(int rc, mqtt::DisconnectFlags flags, mqtt::ReasonCode reasonCode,
+                      const mqtt::Properties &properties);
+    // paho's on_connect_fail: no socket could be opened (lookup or connect() failed).
+    void connectFailed(const QString &errorText);
+    void messageReceived(const mqtt::Message &message);
+    void published(int mid, mqtt::ReasonCode reasonCode, const mqtt::Properties &properties);
+    void subscribed(int mid, const QList<mqtt::ReasonCode> &granted,
+                    const mqtt::Properties &properties);
+    void unsubscribed(int mid, const QList<mqtt::ReasonCode> &reasonCodes,
+                      const mqtt::Properties &properties);
+    void logMessage(mqtt::LogLevel level, const QString &text);
+    void socketOpened(qintptr fd);
+    void socketClosed(qintptr fd);
+    void socketRegisterWrite(qintptr fd);
+    void socketUnregisterWrite(qintptr fd);
+    void stateChanged(mqtt::Client::State state);
+
+private:
+    friend class ClientSessionHandler;
+    struct Route
+    {
+        QString filter;
+        QPointer<const QObject> context;
+        std::function<void(const Message &)> callable;
+    };
+
+    bool addMessageCallbackImpl(const QString &filter, const QObject *context,
+                                std::function<void(const Message &)> callable);
+    void startConnection();
+    void openSocket(const QHostAddress &address);
+    void closeConnection(Error rc);
+    void setState(State state);
+    void updateWriteInterest();
+    void log(LogLevel level, const QString &text);
+    bool debugLogging() const;
+    void deliver(const Message &message);
+    qint64 now() const;
+
+    std::unique_ptr<ClientSessionHandler> m_handler;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Transport> m_transport;
+    std::unique_ptr<TopicFilterTrie> m_routes;
+    QHash<quint64, Route> m_routeTable;
+    QList<quint64> m_matchScratch;
+    quint64 m_nextRouteKey = 1;
+    QList<Subscription> m_subscriptions;
+    TransportOptions m_transportOptions;
+    QVariant m_userData;
+    std::function<qint64()> m_clock;
+    QString m_host;
+    quint16 m_port = 1883;
+    State m_state = State::Disconnected;
+    int m_lookupId = -1;
+    qintptr m_fd = -1;
+    bool m_writeRegistered = false;
+    bool m_wantsConnection = false;
+    QByteArray m_readBuffer;
+};
+
+} // namespace mqtt
+
+Q_DECLARE_METATYPE(mqtt::ConnectFlags)
+Q_DECLARE_METATYPE(mqtt::DisconnectFlags)
