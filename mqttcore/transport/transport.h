@@ -50,6 +50,9 @@ public:
     virtual QString errorString() const = 0;
     // "tcp", "tls", "ws", "wss": for log lines.
     virtual QString name() const = 0;
+    // Non-empty when the connection is deliberately weakened (TLS verification off); valid after
+    // open(). The client logs it as a warning so an insecure connection is never silent.
+    virtual QString securityWarning() const { return {}; }
 };
 
 // Creates the transport the options ask for (TCP unless TLS and/or WebSocket are enabled).
