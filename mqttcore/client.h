@@ -186,14 +186,14 @@ private:
     {
         QString filter;
         QPointer<const QObject> context;
+        bool hasContext = false;
         std::function<void(const Message &)> callable;
     };
 
     bool addMessageCallbackImpl(const QString &filter, const QObject *context,
                                 std::function<void(const Message &)> callable);
-    void startConnection();
-    void openSocket(const QHostAddress &address);
-    void closeConnection(Error rc);
+    Error openSocket(const QHostAddress &address);
+    void closeConnection(Error rc, bool userDisconnect);
     void setState(State state);
     void updateWriteInterest();
     void log(LogLevel level, const QString &text);

@@ -1,0 +1,208 @@
+#pragma once
+
+#include "codec/packet.h"
+#include "codec/streamdecoder.h"
+#include "error.h"
+#include "message.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <deque>
+#include <map>
+#include <optional>
+
+namespace mqtt {
+
+// Events of a Session, delivered synchronously while it handles input. The Client turns them
+// into signals; tests record them.
+class SessionHandler
+{
+public:
+    virtual ~SessionHandler() = default;
+    virtual void sessionConnack(bool sessionPresent, ReasonCode reasonCode,
+                                const Properties &properties) = 0;
+    virtual void sessionMessage(const Message &message) = 0;
+    virtual void sessionPublished(int mid, ReasonCode reasonCode, const Properties &properties) = 0;
+    virtual void sessionSubscribed(int mid, const QList<ReasonCode> &reasonCodes,
+                                   const Properties &properties) = 0;
+    virtual void sessionUnsubscribed(int mid, const QList<ReasonCode> &reasonCodes,
+                                     const Properties &properties) = 0;
+    // Only called for levels the session was told to produce (see setLogLevels()).
+    virtual void sessionLog(LogLevel level, const QString &text) = 0;
+};
+
+struct SessionOptions
+{
+    ProtocolVersion version = ProtocolVersion::V311;
+    QString clientId;
+    bool cleanStart = true;
+    quint16 keepAlive = 60;
+    std::optional<QString> username;
+    std::optional<QByteArray> password;
+    std::optional<Will> will;
+    Properties connectProperties; // 5.0 only
+    int maxInflight = 20;         // our own send window; 0 = none
+    int maxQueued = 0;            // 0 = unlimited
+};
+
+// The sans-IO MQTT client session: bytes and time in, bytes and events out. It owns packet id
+// allocation, the in-flight tables of both directions, the send window, topic aliases and the
+// keepalive deadlines. It never touches a socket, a timer or an event loop; the caller passes
+// the current monotonic time (ms) into every call that needs it.
+//
+// Lifecycle per network connection: connectionOpened() queues CONNECT; receive() feeds bytes;
+// takeOutgoing()/bytesWritten() drain what to send; tick() runs keepalive; connectionClosed()
+// ends it. Messages and acknowledgement state survive connectionClosed() for a resumed session.
+class Session
+{
+public:
+    enum class State { Idle, AwaitingConnack, Connected, Disconnecting };
+
+    // Why the session wants the connection closed (after receive()/tick() returned an error).
+    struct CloseInfo
+    {
+        Error rc = Error::Success;
+        ReasonCode reasonCode;  // sent in our DISCONNECT (5.0), or the broker's
+        Properties properties;  // the broker's DISCONNECT properties
+        bool fromServer = false;
+        QString text;           // the violation, for the log
+    };
+
+    explicit Session(SessionHandler *handler);
+
+    SessionOptions &options() { return m_options; }
+    const SessionOptions &options() const { return m_options; }
+    State state() const { return m_state; }
+
+    // Debug-level packet lines are formatted only when enabled (hot path).
+    void setPacketLogging(bool enabled) { m_packetLogging = enabled; }
+    // Receive timestamp stamped on delivered messages (ms since epoch).
+    void setReceiveTimestamp(qint64 msecsSinceEpoch) { m_receiveTimestamp = msecsSinceEpoch; }
+
+    // --- connection ---
+    void connectionOpened(qint64 now);
+    // Feeds received bytes. Returns Success, or the error the connection must close with
+    // (closeInfo() says more; a 5.0 DISCONNECT may have been queued first).
+    Error receive(const char *data, qsizetype size, qint64 now);
+    // Keepalive: may queue PINGREQ; returns Keepalive when the broker stayed silent.
+    Error tick(qint64 now);
+    // The socket is gone. In-flight state is kept for a resumed session.
+    void connectionClosed();
+    const CloseInfo &closeInfo() const { return m_close; }
+
+    // --- output ---
+    bool hasOutgoing() const { return m_outPos < m_out.size(); }
+    const char *outgoingData() const { return m_out.constData() + m_outPos; }
+    qsizetype outgoingSize() const { return m_out.size() - m_outPos; }
+    // `n` bytes of outgoingData() reached the socket. Fires QoS 0 published events. Returns
+    // true when our DISCONNECT has now been written completely.
+    bool bytesWritten(qsizetype n, qint64 now);
+
+    // --- requests ---
+    struct Result
+    {
+        Error rc = Error::Success;
+        int mid = 0;
+    };
+    Result publish(const QString &topic, const QByteArray &payload, int qos, bool retain,
+                   const Properties &properties);
+    Result subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
+    Result unsubscribe(const QStringList &filters, const Properties &properties);
+    Error disconnect(ReasonCode reason, const Properties &properties);
+
+    // --- state for the caller ---
+    // The client id in force (5.0 Assigned Client Identifier once received).
+    QString effectiveClientId() const;
+    int effectiveKeepAlive() const { return m_keepAlive; }
+    // Outgoing messages not yet completed (queued or in flight), and incoming QoS 2 awaiting
+    // PUBREL: for tests and the GUI.
+    int outgoingCount() const { return int(m_outMessages.size()); }
+    int inflightCount() const { return m_inflight; }
+    int incomingQos2Count() const { return int(m_incomingQos2.size()); }
+    quint16 serverReceiveMaximum() const { return m_serverReceiveMax; }
+    quint8 serverMaximumQos() const { return m_serverMaxQos; }
+    bool serverRetainAvailable() const { return m_serverRetainAvailable; }
+    quint32 serverMaximumPacketSize() const { return m_serverMaxPacketSize; }
+    quint16 serverTopicAliasMaximum() const { return m_serverTopicAliasMax; }
+    std::optional<quint32> sessionExpiryInterval() const { return m_sessionExpiry; }
+
+private:
+    enum class OutStage { Queued, WaitPuback, WaitPubrec, WaitPubcomp };
+    struct OutMessage
+    {
+        PublishPacket packet;
+        OutStage stage = OutStage::Queued;
+    };
+
+    bool is5() const { return m_options.version == ProtocolVersion::V5; }
+    quint16 allocateId();
+    bool idInUse(quint16 id) const;
+    int window() const;
+    void queueBytes(const QByteArray &bytes);
+    template<typename P> void queuePacket(const P &packet);
+    void sendPublish(OutMessage &message, bool dup);
+    void releaseQueued();
+    void completeOutgoing(quint16 id, ReasonCode reason, const Properties &properties);
+    Error violation(const QString &text, ReasonCode reason, Error rc = Error::Protocol);
+    void log(LogLevel level, const QString &text);
+
+    Error handle(Packet &packet);
+    Error handleConnack(ConnackPacket &packet);
+    Error handlePublish(PublishPacket &packet);
+    Error handlePuback(const PubackPacket &packet);
+    Error handlePubrec(const PubrecPacket &packet);
+    Error handlePubrel(const PubrelPacket &packet);
+    Error handlePubcomp(const PubcompPacket &packet);
+    Error handleSuback(const SubackPacket &packet);
+    Error handleUnsuback(const UnsubackPacket &packet);
+    Error handleDisconnect(const DisconnectPacket &packet);
+
+    SessionHandler *m_handler;
+    SessionOptions m_options;
+    State m_state = State::Idle;
+    StreamDecoder m_decoder;
+    bool m_packetLogging = false;
+    qint64 m_receiveTimestamp = 0;
+
+    QByteArray m_out;
+    qsizetype m_outPos = 0;
+    qint64 m_outStreamOffset = 0;          // stream bytes before m_out[0]
+    struct WriteMark { qint64 end; int mid; };
+    std::deque<WriteMark> m_qos0Marks;      // QoS 0 published fires once written
+    qint64 m_disconnectEnd = -1;            // stream offset where our DISCONNECT ends
+
+    // Outgoing messages in publish order; ids map to their sequence number.
+    std::map<quint64, OutMessage> m_outMessages;
+    QHash<quint16, quint64> m_outById;
+    quint64 m_nextSeq = 0;
+    int m_inflight = 0;
+    struct PendingRequest { int count = 0; bool unsubscribe = false; };
+    QHash<quint16, PendingRequest> m_pendingRequests;
+    quint16 m_lastId = 0;
+
+    QHash<quint16, Message> m_incomingQos2; // received, PUBREC sent, awaiting PUBREL
+    QHash<quint16, QString> m_topicAliases; // incoming, one connection
+    quint16 m_ourTopicAliasMax = 0;
+    quint16 m_ourReceiveMax = 65535;
+
+    // From CONNACK (5.0), reset per connection.
+    quint16 m_serverReceiveMax = 65535;
+    quint8 m_serverMaxQos = 2;
+    bool m_serverRetainAvailable = true;
+    quint32 m_serverMaxPacketSize = 0;
+    quint16 m_serverTopicAliasMax = 0;
+    std::optional<quint32> m_sessionExpiry;
+    QString m_assignedClientId;
+
+    int m_keepAlive = 60;
+    qint64 m_lastIn = 0;
+    qint64 m_lastOut = 0;
+    qint64 m_pingSent = 0;   // 0 = no PINGREQ outstanding
+    bool m_pingOutstanding = false;
+    CloseInfo m_close;
+};
+
+} // namespace mqtt
