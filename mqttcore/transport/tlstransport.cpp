@@ -46,6 +46,8 @@ int verifyCallback(int preverifyOk, X509_STORE_CTX *store)
         failure->depth = X509_STORE_CTX_get_error_depth(store);
         if (X509 *cert = X509_STORE_CTX_get_current_cert(store))
             failure->subject = nameText(X509_get_subject_name(cert));
+        if (X509 *leaf = X509_STORE_CTX_get0_cert(store))
+            failure->leafSubject = nameText(X509_get_subject_name(leaf));
     }
     return preverifyOk;
 }
@@ -261,6 +263,8 @@ Transport::Status TlsTransport::fail(const QString &what)
                     .arg(QString::fromLatin1(X509_verify_cert_error_string(m_verifyFailure.error)));
         if (!m_verifyFailure.subject.isEmpty())
             text += QStringLiteral("; certificate subject: %1").arg(m_verifyFailure.subject);
+        if (!m_verifyFailure.leafSubject.isEmpty() && m_verifyFailure.leafSubject != m_verifyFailure.subject)
+            text += QStringLiteral("; server certificate: %1").arg(m_verifyFailure.leafSubject);
         text += QLatin1Char(')');
     } else if (m_ssl) {
         const QString subject = peerCertificateSubject();

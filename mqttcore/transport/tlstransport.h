@@ -22,7 +22,8 @@ public:
     {
         int error = 0;   // X509_V_ERR_*, 0 = none
         int depth = -1;
-        QString subject;
+        QString subject;       // the certificate that failed
+        QString leafSubject;   // the server's own certificate
     };
 
     explicit TlsTransport(const TlsOptions &options);
