@@ -265,13 +265,16 @@ bool PacketParser::readVbi(quint32 *v, const char *what)
 
 bool PacketParser::properties(Properties *out, PacketType type, bool inWill)
 {
+    const uchar *lengthAt = m_pos;
     quint32 length;
     if (!readVbi(&length, "property length"))
         return false;
     if (length == 0)
         return true;
-    if (remaining() < qsizetype(length))
-        return fail(QStringLiteral("property length %1 runs past the end of the packet").arg(length));
+    if (remaining() < qsizetype(length)) {
+        return fail(QStringLiteral("property length %1 runs past the end of the packet").arg(length),
+                    nullptr, ReasonCode::MalformedPacket, lengthAt);
+    }
     const uchar *const end = m_pos + length;
     const uchar *const savedEnd = m_end;
     m_end = end; // properties may not read beyond their declared length
