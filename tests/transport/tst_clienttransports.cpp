@@ -1,0 +1,179 @@
+#include "client.h"
+#include "socketloop.h"
+#include "testbroker.h"
+#include "testcertificates.h"
+#include "websocketbridge.h"
+
+#include <QSslKey>
+#include <QtTest>
+
+using mqtt::Client;
+using mqtt::SocketNotifierLoop;
+
+// mqtt::Client over mqtts, ws and wss, driven by SocketNotifierLoop: the same five loop calls
+// must work whatever transport is underneath.
+class tst_ClientTransports : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void subscribePublishReceive_data();
+    void subscribePublishReceive();
+    void tlsVerificationFailureIsReported();
+    void insecureIsLoggedAsWarning();
+
+private:
+    QSslConfiguration serverTls() const;
+    bool startTlsBroker(TestBroker &broker);
+
+    TestCertificates m_certs;
+};
+
+void tst_ClientTransports::initTestCase()
+{
+    QVERIFY2(m_certs.generate(), qPrintable(m_certs.error()));
+}
+
+QSslConfiguration tst_ClientTransports::serverTls() const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(QSslCertificate::fromPath(m_certs.serverCert()));
+    QFile keyFile(m_certs.serverKey());
+    keyFile.open(QIODevice::ReadOnly);
+    config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
+
+bool tst_ClientTransports::startTlsBroker(TestBroker &broker)
+{
+    broker.setListenerConfig(QStringLiteral("cafile %1\ncertfile %2\nkeyfile %3\n")
+                                 .arg(m_certs.caFile(), m_certs.serverCert(), m_certs.serverKey()));
+    return broker.start();
+}
+
+void tst_ClientTransports::subscribePublishReceive_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<bool>("webSocket");
+    QTest::addColumn<int>("payloadSize");
+    QTest::newRow("mqtts") << true << false << 10;
+    QTest::newRow("mqtts 1 MiB") << true << false << 1024 * 1024;
+    QTest::newRow("ws") << false << true << 10;
+    QTest::newRow("ws 1 MiB") << false << true << 1024 * 1024;
+    QTest::newRow("wss") << true << true << 10;
+    QTest::newRow("wss 1 MiB") << true << true << 1024 * 1024;
+}
+
+void tst_ClientTransports::subscribePublishReceive()
+{
+    QFETCH(bool, tls);
+    QFETCH(bool, webSocket);
+    QFETCH(int, payloadSize);
+
+    // mqtts talks to mosquitto's TLS listener; ws/wss go through the bridge to a plain one.
+    TestBroker broker;
+    std::unique_ptr<WebSocketBridge> bridge;
+    quint16 port = 0;
+    if (webSocket) {
+        QVERIFY2(broker.start(), qPrintable(broker.lastError()));
+        bridge = std::make_unique<WebSocketBridge>(broker.port(),
+                                                   tls ? serverTls() : QSslConfiguration());
+        QVERIFY2(bridge->listen(), qPrintable(bridge->errorString()));
+        port = bridge->port();
+    } else {
+        QVERIFY2(startTlsBroker(broker), qPrintable(broker.lastError()));
+        port = broker.port();
+    }
+
+    Client client(QStringLiteral("tst_clienttransports"));
+    mqtt::TransportOptions options;
+    options.tls.enabled = tls;
+    options.tls.caFile = m_certs.caFile();
+    options.webSocket.enabled = webSocket;
+    client.setTransportOptions(options);
+    SocketNotifierLoop loop(&client);
+    loop.setAutoReconnect(false);
+    QStringList logs;
+    connect(&client, &Client::logMessage, this,
+            [&logs](mqtt::LogLevel, const QString &text) { logs << text; });
+    QSignalSpy connectedSpy(&client, &Client::connected);
+    QSignalSpy subscribedSpy(&client, &Client::subscribed);
+    QList<mqtt::Message> messages;
+    connect(&client, &Client::messageReceived, this,
+            [&messages](const mqtt::Message &message) { messages << message; });
+
+    QCOMPARE(client.connect(QStringLiteral("localhost"), port), mqtt::Error::Success);
+    QTRY_VERIFY2_WITH_TIMEOUT(connectedSpy.count() == 1, qPrintable(logs.join(QLatin1Char('\n'))), 15000);
+    QVERIFY(client.isConnected());
+    QVERIFY(client.subscribe(QStringLiteral("tst/ct/#"), 1).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(subscribedSpy.count(), 1, 10000);
+
+    QByteArray payload(payloadSize, Qt::Uninitialized);
+    for (int i = 0; i < payloadSize; ++i)
+        payload[i] = char((i * 29) & 0xff);
+    QVERIFY(client.publish(QStringLiteral("tst/ct/x"), payload, 1).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 30000);
+    QCOMPARE(messages.constFirst().topic(), QStringLiteral("tst/ct/x"));
+    QCOMPARE(messages.constFirst().payload().size(), payload.size());
+    QVERIFY(messages.constFirst().payload() == payload);
+
+    QSignalSpy disconnectedSpy(&client, &Client::disconnected);
+    client.disconnect();
+    QTRY_COMPARE_WITH_TIMEOUT(disconnectedSpy.count(), 1, 10000);
+    QCOMPARE(disconnectedSpy.constFirst().at(0).toInt(), 0);
+}
+
+void tst_ClientTransports::tlsVerificationFailureIsReported()
+{
+    TestBroker broker;
+    QVERIFY2(startTlsBroker(broker), qPrintable(broker.lastError()));
+    Client client(QStringLiteral("tst_ct_badca"));
+    mqtt::TransportOptions options;
+    options.tls.enabled = true;
+    options.tls.caFile = m_certs.otherCaFile();
+    client.setTransportOptions(options);
+    SocketNotifierLoop loop(&client);
+    loop.setAutoReconnect(false);
+    QStringList logs;
+    connect(&client, &Client::logMessage, this,
+            [&logs](mqtt::LogLevel, const QString &text) { logs << text; });
+    QSignalSpy connectedSpy(&client, &Client::connected);
+    QSignalSpy disconnectedSpy(&client, &Client::disconnected);
+    QCOMPARE(client.connect(QStringLiteral("localhost"), broker.port()), mqtt::Error::Success);
+    QTRY_COMPARE_WITH_TIMEOUT(disconnectedSpy.count(), 1, 15000);
+    QCOMPARE(connectedSpy.count(), 0);
+    QVERIFY(disconnectedSpy.constFirst().at(0).toInt() != 0);
+    const QString all = logs.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QStringLiteral("certificate verify failed")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("CN=MQTT Inspector Test CA")), qPrintable(all));
+}
+
+void tst_ClientTransports::insecureIsLoggedAsWarning()
+{
+    TestBroker broker;
+    QVERIFY2(startTlsBroker(broker), qPrintable(broker.lastError()));
+    Client client(QStringLiteral("tst_ct_insecure"));
+    mqtt::TransportOptions options;
+    options.tls.enabled = true;
+    options.tls.caFile = m_certs.otherCaFile();
+    options.tls.insecure = true;
+    client.setTransportOptions(options);
+    SocketNotifierLoop loop(&client);
+    loop.setAutoReconnect(false);
+    QStringList warnings;
+    connect(&client, &Client::logMessage, this, [&warnings](mqtt::LogLevel level, const QString &text) {
+        if (level == mqtt::LogLevel::Warning)
+            warnings << text;
+    });
+    QSignalSpy connectedSpy(&client, &Client::connected);
+    QCOMPARE(client.connect(QStringLiteral("localhost"), broker.port()), mqtt::Error::Success);
+    QTRY_COMPARE_WITH_TIMEOUT(connectedSpy.count(), 1, 15000);
+    QVERIFY2(warnings.join(QLatin1Char('\n')).contains(QStringLiteral("verification is OFF")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    client.disconnect();
+}
+
+QTEST_GUILESS_MAIN(tst_ClientTransports)
+#include "tst_clienttransports.moc"
