@@ -260,6 +260,71 @@ QJsonObject headerToJson(const SessionHeader &h)
     return o;
 }
 
+SessionProperties fromProperties(const Properties &p)
+{
+    SessionProperties s;
+    if (auto v = p.payloadFormatIndicator())
+        s.payloadFormatIndicator = *v;
+    if (auto v = p.messageExpiryInterval())
+        s.messageExpiryInterval = *v;
+    if (auto v = p.contentType())
+        s.contentType = v->isNull() ? QString(QLatin1String("")) : *v;
+    if (auto v = p.responseTopic())
+        s.responseTopic = v->isNull() ? QString(QLatin1String("")) : *v;
+    if (auto v = p.correlationData())
+        s.correlationData = v->isNull() ? QByteArray("") : *v;
+    if (auto v = p.topicAlias())
+        s.topicAlias = *v;
+    s.subscriptionIdentifiers = p.subscriptionIdentifiers();
+    s.userProperties = p.userProperties();
+    return s;
+}
+
+Properties toPublishProperties(const SessionProperties &s)
+{
+    Properties p;
+    if (s.payloadFormatIndicator >= 0)
+        p.setPayloadFormatIndicator(quint8(s.payloadFormatIndicator));
+    if (s.messageExpiryInterval >= 0)
+        p.setMessageExpiryInterval(quint32(s.messageExpiryInterval));
+    if (!s.contentType.isNull())
+        p.setContentType(s.contentType);
+    if (!s.responseTopic.isNull())
+        p.setResponseTopic(s.responseTopic);
+    if (!s.correlationData.isNull())
+        p.setCorrelationData(s.correlationData);
+    for (const auto &u : s.userProperties)
+        p.addUserProperty(u.first, u.second);
+    return p;
+}
+
+SessionEvent fromMessage(SessionEvent::Type type, const Message &m)
+{
+    // Below 2001-09-09 (1e12 ms) a "timestamp" is not wall-clock time: use now instead.
+    const qint64 ts = m.timestamp() >= 1000000000000LL ? m.timestamp()
+                                                       : QDateTime::currentMSecsSinceEpoch();
+    SessionEvent e = SessionEvent::message(type, m.topic(), m.payload(), m.qos(), m.retain(), ts);
+    e.dup = m.dup();
+    e.mid = m.qos() > 0 ? m.mid() : 0;
+    e.properties = fromProperties(m.properties());
+    return e;
+}
+
+Message toMessage(const SessionEvent &e)
+{
+    Message m(e.topic, e.payload, e.qos, e.retain);
+    m.setDup(e.dup);
+    m.setMid(e.mid);
+    m.setTimestamp(e.timestamp);
+    Properties p = toPublishProperties(e.properties);
+    if (e.properties.topicAlias > 0)
+        p.setTopicAlias(quint16(e.properties.topicAlias));
+    for (quint32 id : e.properties.subscriptionIdentifiers)
+        p.addSubscriptionIdentifier(id);
+    m.setProperties(p);
+    return m;
+}
+
 } // namespace capture
 
 } // namespace mqtt

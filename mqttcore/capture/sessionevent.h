@@ -1,6 +1,8 @@
 #pragma once
 
+#include "codec/properties.h"
 #include "error.h"
+#include "message.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -97,6 +99,14 @@ bool logLevelFromName(const QString &name, LogLevel *level);
 QJsonObject propertiesToJson(const SessionProperties &properties);
 QJsonObject eventToJson(const SessionEvent &event);
 QJsonObject headerToJson(const SessionHeader &header);
+
+// Conversions from and to the core's types. toProperties() leaves out Topic Alias and
+// Subscription Identifier, which a client must not send in PUBLISH [MQTT-3.3.4-6].
+SessionProperties fromProperties(const Properties &properties);
+Properties toPublishProperties(const SessionProperties &properties);
+// A received or sent message as an event; a timestamp of 0 becomes "now".
+SessionEvent fromMessage(SessionEvent::Type type, const Message &message);
+Message toMessage(const SessionEvent &event);
 } // namespace capture
 
 } // namespace mqtt

@@ -1,0 +1,460 @@
+#include "clirunner.h"
+
+#include "capture/sessionreader.h"
+#include "capture/sessionwriter.h"
+#include "client.h"
+#include "codec/reasoncode.h"
+#include "mqttcoreglobal.h"
+#include "mqttstrings.h"
+#include "socketloop.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+
+namespace mqtt::cli {
+
+namespace {
+
+QString logLevelTag(LogLevel level)
+{
+    return capture::logLevelName(level);
+}
+
+} // namespace
+
+CliRunner::CliRunner(const CliOptions &options, QObject *parent)
+    : QObject(parent), m_options(options)
+{
+    m_timeout.setSingleShot(true);
+    m_step.setSingleShot(true);
+    m_progress.setInterval(1000);
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::error(const QString &message)
+{
+    std::fprintf(m_err, "%s\n", message.toLocal8Bit().constData());
+    std::fflush(m_err);
+}
+
+void CliRunner::fail(int exitCode, const QString &message)
+{
+    error(message);
+    finish(exitCode);
+}
+
+void CliRunner::record(const SessionEvent &event)
+{
+    if (!m_writer || m_writer->hasError())
+        return;
+    m_writer->write(event);
+}
+
+void CliRunner::connectionEvent(const QString &event, int code, const QString &text)
+{
+    record(SessionEvent::connection(event, code, text, QDateTime::currentMSecsSinceEpoch()));
+}
+
+bool CliRunner::prepare()
+{
+    const CliOptions &o = m_options;
+    if (o.command == CliOptions::Command::Pub) {
+        switch (o.payloadSource) {
+        case CliOptions::PayloadSource::Message:
+            m_payloads << o.message;
+            break;
+        case CliOptions::PayloadSource::Null:
+            m_payloads << QByteArray();
+            break;
+        case CliOptions::PayloadSource::File: {
+            QFile f(o.payloadFile);
+            if (!f.open(QIODevice::ReadOnly)) {
+                error(QStringLiteral("Error: -f: cannot read \"%1\": %2")
+                              .arg(o.payloadFile, f.errorString()));
+                m_exitCode = ExitUsage;
+                return false;
+            }
+            m_payloads << f.readAll();
+            break;
+        }
+        case CliOptions::PayloadSource::Stdin:
+        case CliOptions::PayloadSource::Lines: {
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly)) {
+                error(QStringLiteral("Error: cannot read standard input"));
+                m_exitCode = ExitUsage;
+                return false;
+            }
+            const QByteArray all = in.readAll();
+            if (o.payloadSource == CliOptions::PayloadSource::Stdin) {
+                m_payloads << all;
+            } else {
+                // One message per line, the newline removed (as mosquitto_pub -l).
+                QList<QByteArray> lines = all.split('\n');
+                if (!lines.isEmpty() && lines.last().isEmpty())
+                    lines.removeLast();
+                for (QByteArray &l : lines) {
+                    if (l.endsWith('\r'))
+                        l.chop(1);
+                }
+                m_payloads = lines;
+            }
+            break;
+        }
+        case CliOptions::PayloadSource::None:
+            break;
+        }
+    }
+    if (o.command == CliOptions::Command::Replay) {
+        SessionHeader header;
+        QString err;
+        QString warning;
+        if (!SessionReader::readAll(o.replayFile, &header, &m_replay, &err, &warning)) {
+            error(QStringLiteral("Error: %1").arg(err));
+            m_exitCode = ExitUsage;
+            return false;
+        }
+        if (!warning.isEmpty())
+            error(QStringLiteral("Warning: %1").arg(warning));
+        m_replay.removeIf([](const SessionEvent &e) {
+            return e.type != SessionEvent::Type::Received;
+        });
+    }
+    if (!o.recordFile.isEmpty()) {
+        m_writer = std::make_unique<SessionWriter>();
+        SessionHeader h;
+        h.broker = o.brokerUrl;
+        h.startTime = QDateTime::currentDateTimeUtc();
+        h.clientId = o.clientId;
+        h.protocol = o.protocol == ProtocolVersion::V5
+                ? QStringLiteral("mqttv5")
+                : (o.protocol == ProtocolVersion::V31 ? QStringLiteral("mqttv31")
+                                                      : QStringLiteral("mqttv311"));
+        h.tool = QStringLiteral("mqtt-inspector-cli " MQTTCORE_VERSION_STRING);
+        if (!m_writer->open(o.recordFile, h)) {
+            error(QStringLiteral("Error: --record: %1").arg(m_writer->errorString()));
+            m_exitCode = ExitUsage;
+            return false;
+        }
+        connect(m_writer.get(), &SessionWriter::errorOccurred, this, [this](const QString &msg) {
+            if (m_options.command == CliOptions::Command::Record)
+                fail(ExitConnection, QStringLiteral("Error: %1").arg(msg));
+            else
+                error(QStringLiteral("Warning: %1").arg(msg));
+        });
+    }
+    for (int i = 0; i < o.topics.size(); ++i)
+        m_topics.insert(o.topics[i], quint64(i));
+    for (int i = 0; i < o.filterOut.size(); ++i)
+        m_filterOut.insert(o.filterOut[i], quint64(i));
+    if (o.formatGiven)
+        m_formatter.setFormat(o.format);
+    m_formatter.setVerbose(o.verbose);
+    m_formatter.setEndOfLine(!o.noEol);
+    return true;
+}
+
+int CliRunner::exec()
+{
+    if (!prepare())
+        return m_exitCode;
+    QTimer::singleShot(0, this, &CliRunner::start);
+    m_loop.exec();
+    if (m_writer)
+        m_writer->close();
+    return m_exitCode < 0 ? ExitSuccess : m_exitCode;
+}
+
+void CliRunner::start()
+{
+    const CliOptions &o = m_options;
+    QString id = o.clientId;
+    if (!o.clientIdPrefix.isEmpty())
+        id = o.clientIdPrefix + QString::number(QCoreApplication::applicationPid());
+    else if (id.isEmpty() && o.protocol == ProtocolVersion::V31)
+        id = QStringLiteral("mqtti-cli-%1").arg(QCoreApplication::applicationPid());
+    m_client = std::make_unique<Client>(id);
+    m_client->setProtocolVersion(o.protocol);
+    m_client->setCleanSession(o.cleanSession);
+    m_client->setKeepAlive(o.keepAlive);
+    if (!o.username.isEmpty() || o.password)
+        m_client->setCredentials(o.username, o.password);
+    if (!o.willTopic.isEmpty()) {
+        const Error rc = m_client->setWill(o.willTopic, o.willPayload, o.willQos, o.willRetain,
+                                           o.willProperties);
+        if (rc != Error::Success)
+            return fail(ExitUsage, QStringLiteral("Error: --will-topic: %1").arg(errorString(rc)));
+    }
+    m_client->setConnectProperties(o.connectProperties);
+    m_client->setTransportOptions(o.transport);
+    m_socketLoop = std::make_unique<SocketNotifierLoop>(m_client.get());
+    m_socketLoop->setAutoReconnect(false); // the CLI reports a lost connection and exits
+
+    connect(m_client.get(), &Client::connected, this,
+            [this](ConnectFlags flags, ReasonCode rc, const Properties &props) {
+                QString reason;
+                if (rc.value != 0) {
+                    if (m_options.protocol == ProtocolVersion::V5) {
+                        reason = reasonCodeName(rc, PacketType::Connack);
+                        if (auto rs = props.reasonString())
+                            reason += QStringLiteral(" (%1)").arg(*rs);
+                    } else {
+                        reason = connackString(rc.value);
+                    }
+                }
+                onConnected(rc.value, flags.sessionPresent, reason);
+            });
+    connect(m_client.get(), &Client::disconnected, this,
+            [this](int rc, DisconnectFlags flags, ReasonCode reasonCode, const Properties &props) {
+                QString reason;
+                if (flags.fromServer) {
+                    reason = reasonCodeName(reasonCode, PacketType::Disconnect);
+                    if (auto rs = props.reasonString())
+                        reason += QStringLiteral(" (%1)").arg(*rs);
+                }
+                onDisconnected(rc, flags.fromServer, reason);
+            });
+    connect(m_client.get(), &Client::connectFailed, this, [this](const QString &text) {
+        connectionEvent(QStringLiteral("disconnected"), -1, text);
+        fail(ExitConnection, QStringLiteral("Error: %1").arg(text));
+    });
+    connect(m_client.get(), &Client::messageReceived, this, &CliRunner::onMessage);
+    connect(m_client.get(), &Client::subscribed, this,
+            [this](int, const QList<ReasonCode> &granted, const Properties &) {
+                QList<quint8> codes;
+                for (ReasonCode c : granted)
+                    codes << c.value;
+                onSubscribed(codes);
+            });
+    connect(m_client.get(), &Client::published, this,
+            [this](int mid, ReasonCode rc, const Properties &) { onPublished(mid, rc.value); });
+    connect(m_client.get(), &Client::logMessage, this,
+            [this](LogLevel level, const QString &text) { onLog(int(level), text); });
+
+    if (o.timeoutSeconds > 0) {
+        connect(&m_timeout, &QTimer::timeout, this, [this] {
+            fail(ExitTimeout, QStringLiteral("Timed out after %1 s (-W)")
+                                      .arg(m_options.timeoutSeconds));
+        });
+        m_timeout.start(o.timeoutSeconds * 1000);
+    }
+    connectionEvent(QStringLiteral("connecting"), -1, o.brokerUrl);
+    const Error rc = m_client->connect(o.host, o.port, o.keepAlive);
+    if (rc != Error::Success)
+        fail(ExitConnection, QStringLiteral("Error: cannot connect to %1: %2")
+                                     .arg(o.brokerUrl, errorString(rc)));
+}
+
+void CliRunner::onConnected(int rc, bool, const QString &reason)
+{
+    if (rc != 0) {
+        connectionEvent(QStringLiteral("refused"), rc, reason);
+        // disconnected() follows; report now so the reason is the first thing said.
+        error(QStringLiteral("Connection error: %1").arg(reason));
+        m_exitCode = ExitConnection;
+        m_finishing = true;
+        return;
+    }
+    m_connectedOnce = true;
+    connectionEvent(QStringLiteral("connected"), 0, connackString(0));
+    const CliOptions &o = m_options;
+    switch (o.command) {
+    case CliOptions::Command::Sub:
+    case CliOptions::Command::Record: {
+        QList<Subscription> subs;
+        for (const QString &t : o.topics) {
+            Subscription s;
+            s.filter = t;
+            s.qos = quint8(o.qos);
+            subs << s;
+        }
+        const RequestResult r = m_client->subscribe(subs, o.subscribeProperties);
+        if (!r.ok())
+            fail(ExitConnection, QStringLiteral("Error: subscribe failed: %1")
+                                         .arg(errorString(r.rc)));
+        break;
+    }
+    case CliOptions::Command::Pub:
+        publishNext();
+        break;
+    case CliOptions::Command::Replay:
+        m_clock.start();
+        connect(&m_progress, &QTimer::timeout, this, [this] {
+            error(QStringLiteral("replay: %1/%2 messages").arg(m_replayed).arg(m_replay.size()));
+        });
+        m_progress.start();
+        replayNext();
+        break;
+    case CliOptions::Command::None:
+        break;
+    }
+}
+
+void CliRunner::onDisconnected(int rc, bool fromServer, const QString &reason)
+{
+    connectionEvent(QStringLiteral("disconnected"), rc,
+                    fromServer ? reason : errorString(rc));
+    if (m_finishing) {
+        if (m_exitCode < 0)
+            m_exitCode = ExitSuccess;
+        m_loop.quit();
+        return;
+    }
+    QString why = errorString(rc);
+    if (fromServer && !reason.isEmpty())
+        why = QStringLiteral("the broker disconnected: %1").arg(reason);
+    m_exitCode = ExitConnection;
+    error(QStringLiteral("Connection lost: %1").arg(why));
+    m_loop.quit();
+}
+
+void CliRunner::onMessage(const Message &message)
+{
+    if (m_finishing)
+        return;
+    record(capture::fromMessage(SessionEvent::Type::Received, message));
+    const CliOptions &o = m_options;
+    if (!m_filterOut.match(message.topic()).isEmpty())
+        return;
+    if (o.noRetained && message.retain())
+        return;
+    if (o.retainedOnly && !message.retain())
+        return finish(ExitSuccess);
+    if (o.command == CliOptions::Command::Sub) {
+        QStringList filters;
+        for (quint64 k : m_topics.match(message.topic()))
+            filters << o.topics.at(int(k));
+        const QByteArray text = m_formatter.format(message, filters);
+        if (!text.isEmpty()) {
+            std::fwrite(text.constData(), 1, size_t(text.size()), m_out);
+            std::fflush(m_out);
+        }
+    }
+    ++m_printed;
+    if (o.count > 0 && m_printed >= o.count)
+        finish(ExitSuccess);
+}
+
+void CliRunner::onSubscribed(const QList<quint8> &codes)
+{
+    QStringList refused;
+    for (int i = 0; i < codes.size(); ++i) {
+        const QString filter = m_options.topics.value(i);
+        if (codes[i] >= 0x80) {
+            refused << filter;
+            error(QStringLiteral("Subscription to \"%1\" refused: %2")
+                          .arg(filter, m_options.protocol == ProtocolVersion::V5
+                                       ? reasonCodeName(ReasonCode(codes[i]), PacketType::Suback)
+                                       : QStringLiteral("Failure (0x80)")));
+        }
+        connectionEvent(QStringLiteral("subscribed"), codes[i], filter);
+    }
+    if (!codes.isEmpty() && refused.size() == codes.size())
+        return fail(ExitConnection, QStringLiteral("All subscription requests were denied."));
+    if (m_options.exitAfterSubscribe)
+        finish(ExitSuccess);
+}
+
+void CliRunner::publishNext()
+{
+    const CliOptions &o = m_options;
+    if (m_finishing)
+        return;
+    // One round: every payload once; --repeat rounds, --repeat-delay between them.
+    for (const QByteArray &payload : std::as_const(m_payloads)) {
+        const RequestResult r = m_client->publish(o.topics.first(), payload, o.qos, o.retain,
+                                                  o.publishProperties);
+        if (!r.ok())
+            return fail(ExitConnection, QStringLiteral("Error: publish failed: %1")
+                                                .arg(errorString(r.rc)));
+        m_pendingMids.insert(r.mid);
+    }
+    ++m_repeatDone;
+    if (m_repeatDone < o.repeat) {
+        m_step.disconnect();
+        connect(&m_step, &QTimer::timeout, this, &CliRunner::publishNext);
+        m_step.start(int(o.repeatDelay * 1000));
+        return;
+    }
+    m_allQueued = true;
+    if (m_pendingMids.isEmpty())
+        finish(ExitSuccess);
+}
+
+void CliRunner::replayNext()
+{
+    const CliOptions &o = m_options;
+    if (m_finishing)
+        return;
+    const qint64 first = m_replay.isEmpty() ? 0 : m_replay.first().timestamp;
+    while (m_replayed < m_replay.size()) {
+        const SessionEvent &e = m_replay[m_replayed];
+        if (!o.asFastAsPossible) {
+            const qint64 due = qint64(double(e.timestamp - first) / o.speed);
+            const qint64 wait = due - m_clock.elapsed();
+            if (wait > 0) {
+                m_step.disconnect();
+                connect(&m_step, &QTimer::timeout, this, &CliRunner::replayNext);
+                m_step.start(int(qMin<qint64>(wait, 1000000000)));
+                return;
+            }
+        }
+        const Properties props = o.protocol == ProtocolVersion::V5
+                ? capture::toPublishProperties(e.properties) : Properties();
+        const RequestResult r = m_client->publish(o.topicPrefix + e.topic, e.payload, e.qos,
+                                                  e.retain, props);
+        if (!r.ok())
+            return fail(ExitConnection, QStringLiteral("Error: publish of message %1 (\"%2\") "
+                                                       "failed: %3")
+                                                .arg(m_replayed + 1).arg(e.topic,
+                                                                         errorString(r.rc)));
+        m_pendingMids.insert(r.mid);
+        ++m_replayed;
+    }
+    m_progress.stop();
+    error(QStringLiteral("replay: %1/%2 messages").arg(m_replayed).arg(m_replay.size()));
+    m_allQueued = true;
+    if (m_pendingMids.isEmpty())
+        finish(ExitSuccess);
+}
+
+void CliRunner::onPublished(int mid, int reasonCode)
+{
+    m_pendingMids.remove(mid);
+    if (reasonCode >= 0x80)
+        error(QStringLiteral("Warning: message %1 was not accepted: %2")
+                      .arg(mid).arg(reasonCodeName(ReasonCode(quint8(reasonCode)),
+                                                   PacketType::Puback)));
+    if (m_allQueued && m_pendingMids.isEmpty())
+        finish(ExitSuccess);
+}
+
+void CliRunner::onLog(int level, const QString &text)
+{
+    record(SessionEvent::log(LogLevel(level), text, QDateTime::currentMSecsSinceEpoch()));
+    if (m_options.debug)
+        error(QStringLiteral("[%1] %2").arg(logLevelTag(LogLevel(level)), text));
+}
+
+void CliRunner::finish(int exitCode)
+{
+    if (m_exitCode < 0 || (m_exitCode == ExitSuccess && exitCode != ExitSuccess))
+        m_exitCode = exitCode;
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_timeout.stop();
+    m_step.stop();
+    m_progress.stop();
+    if (m_client && m_client->state() != Client::State::Disconnected) {
+        m_client->disconnect(ReasonCode::NormalDisconnection, m_options.disconnectProperties);
+        // If DISCONNECT cannot be written, do not hang.
+        QTimer::singleShot(3000, &m_loop, &QEventLoop::quit);
+    } else {
+        QTimer::singleShot(0, &m_loop, &QEventLoop::quit);
+    }
+}
+
+} // namespace mqtt::cli

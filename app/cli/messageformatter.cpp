@@ -1,0 +1,297 @@
+#include "messageformatter.h"
+
+#include "capture/sessionevent.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <ctime>
+
+namespace mqtt::cli {
+
+namespace {
+
+struct Spec
+{
+    char align = 0; // '-' for left
+    char pad = ' ';
+    int width = 0;
+    int precision = -1;
+};
+
+QByteArray padded(QByteArray value, const Spec &s, bool numeric)
+{
+    if (!numeric && s.precision >= 0 && value.size() > s.precision)
+        value.truncate(s.precision);
+    if (value.size() >= s.width)
+        return value;
+    const QByteArray fill(s.width - value.size(), numeric && s.align != '-' ? s.pad : ' ');
+    if (s.align == '-')
+        return value + fill;
+    if (numeric && s.pad == '0' && value.startsWith('-'))
+        return '-' + fill + value.mid(1);
+    return fill + value;
+}
+
+QByteArray number(qint64 v, const Spec &s)
+{
+    return padded(QByteArray::number(v), s, true);
+}
+
+// Field for an absent property: mosquitto prints the padding only.
+QByteArray blank(const Spec &s)
+{
+    return QByteArray(s.width, s.pad);
+}
+
+QByteArray payloadBytes(const QByteArray &payload, int hex, const Spec &s)
+{
+    QByteArray p = payload;
+    if (s.width > 0 && p.size() > s.width)
+        p.truncate(s.width); // mosquitto_sub cuts the payload to the field width
+    if (hex == 1)
+        p = p.toHex();
+    else if (hex == 2)
+        p = p.toHex().toUpper();
+    Spec noPrecision = s;
+    noPrecision.precision = -1;
+    return padded(p, noPrecision, false);
+}
+
+QByteArray jsonValue(const QJsonValue &v)
+{
+    QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2);
+}
+
+QByteArray utcStamp(qint64 ms)
+{
+    // mosquitto_sub's "tst": microseconds and a Z; ours is really UTC.
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return (t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z"))
+            .toLatin1();
+}
+
+QByteArray strftimeLocal(qint64 ms, const char *fmt)
+{
+    const time_t secs = time_t(ms / 1000);
+    struct tm tmv;
+    localtime_r(&secs, &tmv);
+    char buf[128];
+    const size_t n = std::strftime(buf, sizeof buf, fmt, &tmv);
+    return QByteArray(buf, int(n));
+}
+
+} // namespace
+
+QJsonObject MessageFormatter::propertiesJson(const Properties &properties)
+{
+    // mosquitto_sub's names; repeated user properties are kept as [name, value] pairs
+    // because an object would lose repeats and order.
+    QJsonObject o;
+    if (auto v = properties.payloadFormatIndicator())
+        o.insert(QStringLiteral("payload-format-indicator"), int(*v));
+    if (auto v = properties.messageExpiryInterval())
+        o.insert(QStringLiteral("message-expiry-interval"), qint64(*v));
+    if (auto v = properties.contentType())
+        o.insert(QStringLiteral("content-type"), *v);
+    if (auto v = properties.responseTopic())
+        o.insert(QStringLiteral("response-topic"), *v);
+    if (auto v = properties.correlationData()) {
+        QString text;
+        if (capture::decodeExactUtf8(*v, &text))
+            o.insert(QStringLiteral("correlation-data"), text);
+        else
+            o.insert(QStringLiteral("correlation-data_base64"), QString::fromLatin1(v->toBase64()));
+    }
+    const QList<quint32> ids = properties.subscriptionIdentifiers();
+    if (!ids.isEmpty()) {
+        QJsonArray a;
+        for (quint32 id : ids)
+            a.append(qint64(id));
+        o.insert(QStringLiteral("subscription-identifier"), a);
+    }
+    if (auto v = properties.topicAlias())
+        o.insert(QStringLiteral("topic-alias"), int(*v));
+    const QList<UserProperty> user = properties.userProperties();
+    if (!user.isEmpty()) {
+        QJsonArray a;
+        for (const UserProperty &u : user)
+            a.append(QJsonArray{u.first, u.second});
+        o.insert(QStringLiteral("user-properties"), a);
+    }
+    return o;
+}
+
+QByteArray MessageFormatter::json(const Message &m, const QStringList &filters, bool detailed)
+{
+    const qint64 ms = m.timestamp() > 0 ? m.timestamp() : QDateTime::currentMSecsSinceEpoch();
+    QByteArray out = "{\"tst\":\"" + utcStamp(ms) + "\"";
+    out += ",\"topic\":" + jsonValue(m.topic());
+    out += ",\"qos\":" + QByteArray::number(m.qos());
+    out += ",\"retain\":" + QByteArray(m.retain() ? "1" : "0");
+    out += ",\"payloadlen\":" + QByteArray::number(m.payload().size());
+    if (detailed && m.qos() > 0)
+        out += ",\"mid\":" + QByteArray::number(m.mid());
+    if (detailed && !m.properties().isEmpty())
+        out += ",\"properties\":" + QJsonDocument(propertiesJson(m.properties()))
+                                            .toJson(QJsonDocument::Compact);
+    bool done = false;
+    if (detailed) {
+        QJsonParseError error;
+        // A payload that is JSON goes in as JSON (mosquitto's %J); wrap it to accept scalars.
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + m.payload() + "]", &error);
+        if (!m.payload().trimmed().isEmpty() && error.error == QJsonParseError::NoError
+            && doc.array().size() == 1) {
+            out += ",\"payload\":" + jsonValue(doc.array().first());
+            done = true;
+        }
+    }
+    if (!done) {
+        QString text;
+        if (capture::decodeExactUtf8(m.payload(), &text))
+            out += ",\"payload\":" + jsonValue(text);
+        else
+            out += ",\"payload_base64\":\"" + m.payload().toBase64() + "\"";
+    }
+    out += ",\"filters\":" + jsonValue(QJsonArray::fromStringList(filters));
+    out += "}";
+    return out;
+}
+
+QByteArray MessageFormatter::format(const Message &m, const QStringList &filters) const
+{
+    const QByteArray eol = m_eol ? QByteArray("\n") : QByteArray();
+    if (!m_hasFormat) {
+        if (m_verbose) {
+            if (m.payload().isEmpty())
+                return m_eol ? m.topic().toUtf8() + " (null)\n" : QByteArray();
+            return m.topic().toUtf8() + ' ' + m.payload() + eol;
+        }
+        if (m.payload().isEmpty())
+            return QByteArray();
+        return m.payload() + eol;
+    }
+
+    const qint64 ms = m.timestamp() > 0 ? m.timestamp() : QDateTime::currentMSecsSinceEpoch();
+    const QByteArray f = m_format.toUtf8();
+    const Properties props = m.properties();
+    QByteArray out;
+    const qsizetype len = f.size();
+    for (qsizetype i = 0; i < len; ++i) {
+        const char c = f[i];
+        if (c == '%' && i + 1 < len) {
+            ++i;
+            Spec s;
+            if (f[i] == '-') {
+                s.align = '-';
+                if (i + 1 < len)
+                    ++i;
+            }
+            if (f[i] == '0') {
+                s.pad = '0';
+                if (i + 1 < len)
+                    ++i;
+            }
+            while (i + 1 < len && f[i] >= '0' && f[i] <= '9') {
+                s.width = s.width * 10 + (f[i] - '0');
+                ++i;
+            }
+            if (f[i] == '.' && i + 1 < len) {
+                ++i;
+                s.precision = 0;
+                while (i + 1 < len && f[i] >= '0' && f[i] <= '9') {
+                    s.precision = s.precision * 10 + (f[i] - '0');
+                    ++i;
+                }
+            }
+            switch (f[i]) {
+            case '%': out += '%'; break;
+            case 't': out += padded(m.topic().toUtf8(), s, false); break;
+            case 'p': out += payloadBytes(m.payload(), 0, s); break;
+            case 'x': out += payloadBytes(m.payload(), 1, s); break;
+            case 'X': out += payloadBytes(m.payload(), 2, s); break;
+            case 'q': out += char('0' + m.qos()); break;
+            case 'r': out += m.retain() ? '1' : '0'; break;
+            case 'l': out += number(m.payload().size(), s); break;
+            case 'm': out += number(m.mid(), s); break;
+            case 'j': out += json(m, filters, false); break;
+            case 'J': out += json(m, filters, true); break;
+            case 'I': {
+                QByteArray iso = strftimeLocal(ms, "%Y-%m-%dT%H:%M:%S%z");
+                out += padded(iso, s, false);
+                break;
+            }
+            case 'U':
+                out += QByteArray::number(ms / 1000) + '.'
+                        + QByteArray::number((ms % 1000) * 1000000).rightJustified(9, '0');
+                break;
+            case 'A':
+                out += props.topicAlias() ? number(*props.topicAlias(), s) : blank(s);
+                break;
+            case 'C':
+                out += props.contentType() ? padded(props.contentType()->toUtf8(), s, false)
+                                           : QByteArray(s.width, ' ');
+                break;
+            case 'D':
+                if (props.correlationData())
+                    out += *props.correlationData();
+                break;
+            case 'E':
+                out += props.messageExpiryInterval() ? number(*props.messageExpiryInterval(), s)
+                                                     : blank(s);
+                break;
+            case 'F':
+                out += props.payloadFormatIndicator() ? number(*props.payloadFormatIndicator(), s)
+                                                      : blank(s);
+                break;
+            case 'P': {
+                QList<QByteArray> parts;
+                for (const UserProperty &u : props.userProperties())
+                    parts << u.first.toUtf8() + ':' + u.second.toUtf8();
+                out += parts.join(' ');
+                break;
+            }
+            case 'R':
+                if (props.responseTopic())
+                    out += padded(props.responseTopic()->toUtf8(), s, false);
+                break;
+            case 'S':
+                out += props.subscriptionIdentifier() ? number(*props.subscriptionIdentifier(), s)
+                                                      : blank(s);
+                break;
+            default:
+                break; // unknown code: mosquitto prints nothing
+            }
+        } else if (c == '@' && i + 1 < len) {
+            ++i;
+            if (f[i] == '@') {
+                out += '@';
+            } else if (f[i] == 'N') {
+                out += QByteArray::number((ms % 1000) * 1000000).rightJustified(9, '0');
+            } else {
+                const char fmt[3] = {'%', f[i], 0};
+                out += strftimeLocal(ms, fmt);
+            }
+        } else if (c == '\\' && i + 1 < len) {
+            ++i;
+            switch (f[i]) {
+            case '\\': out += '\\'; break;
+            case '0': out += '\0'; break;
+            case 'a': out += '\a'; break;
+            case 'e': out += '\033'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'v': out += '\v'; break;
+            default: break;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return out + eol;
+}
+
+} // namespace mqtt::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "message.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace mqtt::cli {
+
+// Turns a received message into the bytes mqtt-inspector-cli prints, the way mosquitto_sub
+// does: the -F format with mosquitto's %-codes (width, '-' alignment, '0' padding,
+// .precision), @-codes for the receive time, backslash escapes; the default output (payload,
+// or "topic payload" with -v); and the JSON objects of %j / %J / --json.
+//
+// Times: mosquitto_sub prints local time with a literal "Z" in JSON; we print real UTC.
+class MessageFormatter
+{
+public:
+    MessageFormatter() = default;
+
+    void setFormat(const QString &format) { m_format = format; m_hasFormat = true; }
+    void setVerbose(bool verbose) { m_verbose = verbose; }
+    void setEndOfLine(bool eol) { m_eol = eol; }
+
+    // The bytes to print for one message (empty when mosquitto prints nothing, i.e. an
+    // empty payload without -v). `filters` are our -t filters that match the topic.
+    QByteArray format(const Message &message, const QStringList &filters = {}) const;
+
+    // %j (detailed = false) and %J (detailed = true): keys in mosquitto's order
+    // tst, topic, qos, retain, payloadlen, [mid], [properties], payload|payload_base64,
+    // plus "filters". %J puts a payload that is itself JSON in as JSON, as mosquitto does.
+    static QByteArray json(const Message &message, const QStringList &filters, bool detailed);
+    static QJsonObject propertiesJson(const Properties &properties);
+
+private:
+    QString m_format;
+    bool m_hasFormat = false;
+    bool m_verbose = false;
+    bool m_eol = true;
+};
+
+} // namespace mqtt::cli
