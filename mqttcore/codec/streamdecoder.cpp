@@ -9,21 +9,27 @@ namespace {
 using Role = StreamDecoder::Role;
 
 // Outcome of scanning UTF-8 text ([MQTT-1.5.3-1/2] in 3.1.1, [MQTT-1.5.4-1/2] in 5.0).
-enum class Utf8 { Ascii, Valid, Invalid, ContainsNul };
+// `Wildcard` only when scanning a topic name.
+enum class Utf8 { Ascii, Valid, Invalid, ContainsNul, Wildcard };
+
+inline quint64 hasByte(quint64 chunk, quint8 byte)
+{
+    const quint64 x = chunk ^ (0x0101010101010101ULL * byte);
+    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+}
 
 // Well-formed UTF-8 per RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
-Utf8 checkUtf8(const uchar *s, qsizetype n)
+Utf8 checkUtf8(const uchar *s, qsizetype n, bool topic = false)
 {
     qsizetype i = 0;
-    // ASCII fast path, 8 bytes at a time; topics are nearly always ASCII.
+    // ASCII fast path, 8 bytes at a time; topics are nearly always ASCII. Anything special in
+    // a chunk (non-ASCII, NUL, a wildcard) is left to the exact loop below.
     while (i + 8 <= n) {
         quint64 chunk;
         std::memcpy(&chunk, s + i, 8);
-        if (chunk & 0x8080808080808080ULL)
+        if ((chunk & 0x8080808080808080ULL) || hasByte(chunk, 0)
+            || (topic && (hasByte(chunk, '+') || hasByte(chunk, '#'))))
             break;
-        // A zero byte in the chunk (classic has-zero-byte trick).
-        if ((chunk - 0x0101010101010101ULL) & ~chunk & 0x8080808080808080ULL)
-            return Utf8::ContainsNul;
         i += 8;
     }
     bool ascii = true;
@@ -32,6 +38,8 @@ Utf8 checkUtf8(const uchar *s, qsizetype n)
         if (c < 0x80) {
             if (c == 0)
                 return Utf8::ContainsNul;
+            if (topic && (c == '+' || c == '#'))
+                return Utf8::Wildcard;
             ++i;
             continue;
         }
@@ -78,7 +86,7 @@ public:
     {
     }
 
-    bool parse(PacketType type, quint8 flags, Packet *out);
+    bool parse(PacketType type, quint8 flags, std::optional<Packet> *out);
     const DecodeError &error() const { return m_error; }
     ProtocolVersion version() const { return m_version; }
 
@@ -161,9 +169,13 @@ private:
             return false;
         return toString(data, len, out, what);
     }
-    bool toString(const uchar *data, qsizetype len, QString *out, const char *what)
+    bool toString(const uchar *data, qsizetype len, QString *out, const char *what,
+                  bool topic = false)
     {
-        switch (checkUtf8(data, len)) {
+        switch (checkUtf8(data, len, topic)) {
+        case Utf8::Wildcard:
+            return fail(QStringLiteral("PUBLISH topic name contains a wildcard"), "MQTT-3.3.2-2",
+                        ReasonCode::TopicNameInvalid, data);
         case Utf8::Ascii:
             *out = QString::fromLatin1(reinterpret_cast<const char *>(data), len);
             return true;
@@ -219,17 +231,17 @@ private:
     bool properties(Properties *out, PacketType type, bool inWill = false);
     bool topicName(QString *topic, bool allowEmpty);
 
-    bool parseConnect(Packet *out);
-    bool parseConnack(Packet *out);
-    bool parsePublish(quint8 flags, Packet *out);
+    bool parseConnect(std::optional<Packet> *out);
+    bool parseConnack(std::optional<Packet> *out);
+    bool parsePublish(quint8 flags, std::optional<Packet> *out);
     template<typename Ack>
-    bool parseAck(PacketType type, Packet *out);
-    bool parseSubscribe(Packet *out);
-    bool parseSuback(Packet *out);
-    bool parseUnsubscribe(Packet *out);
-    bool parseUnsuback(Packet *out);
+    bool parseAck(PacketType type, std::optional<Packet> *out);
+    bool parseSubscribe(std::optional<Packet> *out);
+    bool parseSuback(std::optional<Packet> *out);
+    bool parseUnsubscribe(std::optional<Packet> *out);
+    bool parseUnsuback(std::optional<Packet> *out);
     template<typename P>
-    bool parseReasonOnly(PacketType type, Packet *out);
+    bool parseReasonOnly(PacketType type, std::optional<Packet> *out);
 
     const uchar *m_begin;
     const uchar *m_pos;
@@ -395,14 +407,10 @@ bool PacketParser::topicName(QString *topic, bool allowEmpty)
         return fail(QStringLiteral("PUBLISH topic name is empty"), "MQTT-4.7.3-1",
                     ReasonCode::ProtocolError, data - 2);
     }
-    if (std::memchr(data, '+', len) || std::memchr(data, '#', len)) {
-        return fail(QStringLiteral("PUBLISH topic name contains a wildcard"), "MQTT-3.3.2-2",
-                    ReasonCode::TopicNameInvalid, data);
-    }
-    return toString(data, len, topic, "topic name");
+    return toString(data, len, topic, "topic name", true);
 }
 
-bool PacketParser::parseConnect(Packet *out)
+bool PacketParser::parseConnect(std::optional<Packet> *out)
 {
     ConnectPacket c;
     QString protocolName;
@@ -475,7 +483,7 @@ bool PacketParser::parseConnect(Packet *out)
     return true;
 }
 
-bool PacketParser::parseConnack(Packet *out)
+bool PacketParser::parseConnack(std::optional<Packet> *out)
 {
     ConnackPacket c;
     if (!v5() && remaining() != 2)
@@ -519,9 +527,10 @@ bool PacketParser::parseConnack(Packet *out)
     return true;
 }
 
-bool PacketParser::parsePublish(quint8 flags, Packet *out)
+bool PacketParser::parsePublish(quint8 flags, std::optional<Packet> *out)
 {
-    PublishPacket p;
+    // Built in place: this is the hot path, so no temporaries to move and destroy.
+    PublishPacket &p = std::get<PublishPacket>(out->emplace(std::in_place_type<PublishPacket>));
     p.retain = flags & 0x01;
     p.qos = (flags >> 1) & 0x03;
     p.dup = flags & 0x08;
@@ -546,12 +555,11 @@ bool PacketParser::parsePublish(quint8 flags, Packet *out)
     // One copy: Qt 6.4 cannot share a slice of the stream buffer.
     p.payload = QByteArray(reinterpret_cast<const char *>(m_pos), remaining());
     m_pos = m_end;
-    *out = std::move(p);
     return true;
 }
 
 template<typename Ack>
-bool PacketParser::parseAck(PacketType type, Packet *out)
+bool PacketParser::parseAck(PacketType type, std::optional<Packet> *out)
 {
     Ack a;
     const char *name = packetTypeName(type);
@@ -572,7 +580,7 @@ bool PacketParser::parseAck(PacketType type, Packet *out)
     return true;
 }
 
-bool PacketParser::parseSubscribe(Packet *out)
+bool PacketParser::parseSubscribe(std::optional<Packet> *out)
 {
     SubscribePacket s;
     if (!packetId(&s.packetId, "SUBSCRIBE"))
@@ -611,7 +619,7 @@ bool PacketParser::parseSubscribe(Packet *out)
     return true;
 }
 
-bool PacketParser::parseSuback(Packet *out)
+bool PacketParser::parseSuback(std::optional<Packet> *out)
 {
     SubackPacket s;
     // The server's SUBACK id answers ours; 0 is never a valid id.
@@ -632,7 +640,7 @@ bool PacketParser::parseSuback(Packet *out)
     return true;
 }
 
-bool PacketParser::parseUnsubscribe(Packet *out)
+bool PacketParser::parseUnsubscribe(std::optional<Packet> *out)
 {
     UnsubscribePacket u;
     if (!packetId(&u.packetId, "UNSUBSCRIBE"))
@@ -653,7 +661,7 @@ bool PacketParser::parseUnsubscribe(Packet *out)
     return true;
 }
 
-bool PacketParser::parseUnsuback(Packet *out)
+bool PacketParser::parseUnsuback(std::optional<Packet> *out)
 {
     UnsubackPacket u;
     if (!v5() && remaining() != 2)
@@ -677,7 +685,7 @@ bool PacketParser::parseUnsuback(Packet *out)
 }
 
 template<typename P>
-bool PacketParser::parseReasonOnly(PacketType type, Packet *out)
+bool PacketParser::parseReasonOnly(PacketType type, std::optional<Packet> *out)
 {
     P p;
     // Remaining length 0 means reason 0x00 and no properties ([S5] §3.14.2.1, §3.15.2.1).
@@ -691,7 +699,7 @@ bool PacketParser::parseReasonOnly(PacketType type, Packet *out)
     return true;
 }
 
-bool PacketParser::parse(PacketType type, quint8 flags, Packet *out)
+bool PacketParser::parse(PacketType type, quint8 flags, std::optional<Packet> *out)
 {
     switch (type) {
     case PacketType::Connect:
@@ -759,7 +767,6 @@ DecodeError checkFirstByte(quint8 first, ProtocolVersion version, Role role, boo
         e.disconnectReason = reason;
         return e;
     };
-    const QString name = QLatin1String(packetTypeName(type));
     if (type == PacketType::Reserved || (type == PacketType::Auth && !v5))
         return error(QStringLiteral("reserved packet type %1").arg(int(type)), nullptr, ReasonCode::MalformedPacket);
 
@@ -790,6 +797,7 @@ DecodeError checkFirstByte(quint8 first, ProtocolVersion version, Role role, boo
         break;
     }
     if (!allowed) {
+        const QLatin1String name(packetTypeName(type));
         return error(role == Role::Client
                          ? QStringLiteral("%1 is not a packet a server may send to a client").arg(name)
                          : QStringLiteral("%1 is not a packet a client may send").arg(name),
@@ -802,6 +810,7 @@ DecodeError checkFirstByte(quint8 first, ProtocolVersion version, Role role, boo
     if (type == PacketType::Pubrel || type == PacketType::Subscribe || type == PacketType::Unsubscribe)
         expected = 0x02;
     if (flags != expected) {
+        const QLatin1String name(packetTypeName(type));
         const char *flagId = v5 ? "MQTT-2.1.3-1" : "MQTT-2.2.2-2";
         if (type == PacketType::Pubrel)
             flagId = "MQTT-3.6.1-1";
@@ -894,18 +903,19 @@ void StreamDecoder::compact()
 
 std::optional<Packet> StreamDecoder::next()
 {
+    std::optional<Packet> packet; // one object, returned by name, filled in place
     if (hasFailed())
-        return std::nullopt;
+        return packet;
     const qsizetype available = m_buffer.size() - m_readPos;
     if (available < 1)
-        return std::nullopt;
+        return packet;
     const auto *start = reinterpret_cast<const uchar *>(m_buffer.constData()) + m_readPos;
     const qint64 startOffset = m_consumedBefore + m_readPos;
 
     DecodeError headerError = checkFirstByte(start[0], m_version, m_role, m_authMethodSent, startOffset);
     if (!headerError.isNull()) {
         fail(std::move(headerError));
-        return std::nullopt;
+        return packet;
     }
 
     // Remaining length: up to 4 bytes; a fifth is malformed even before it arrives.
@@ -917,10 +927,10 @@ std::optional<Packet> StreamDecoder::next()
             e.rule = QStringLiteral("remaining length is longer than 4 bytes");
             e.offset = startOffset + 1;
             fail(std::move(e));
-            return std::nullopt;
+            return packet;
         }
         if (1 + lengthBytes >= available)
-            return std::nullopt;
+            return packet;
         const uchar b = start[1 + lengthBytes];
         remainingLength |= quint32(b & 0x7F) << (7 * lengthBytes);
         ++lengthBytes;
@@ -931,7 +941,7 @@ std::optional<Packet> StreamDecoder::next()
                 e.statementId = QStringLiteral("MQTT-1.5.5-1");
                 e.offset = startOffset + 1;
                 fail(std::move(e));
-                return std::nullopt;
+                return packet;
             }
             break;
         }
@@ -946,19 +956,19 @@ std::optional<Packet> StreamDecoder::next()
         e.offset = startOffset;
         e.disconnectReason = ReasonCode::PacketTooLarge;
         fail(std::move(e));
-        return std::nullopt;
+        return packet;
     }
     if (quint64(available) < total)
-        return std::nullopt;
+        return packet;
 
     PacketParser parser(start + 1 + lengthBytes, qsizetype(remainingLength),
                         startOffset + 1 + lengthBytes, m_version, m_role, m_authMethodSent);
-    Packet packet;
     if (!parser.parse(static_cast<PacketType>(start[0] >> 4), start[0] & 0x0F, &packet)) {
+        packet.reset();
         fail(parser.error());
-        return std::nullopt;
+        return packet;
     }
-    if (m_role == Role::Server && packet.index() == 0)
+    if (m_role == Role::Server && packet->index() == 0)
         m_version = parser.version(); // CONNECT tells a fake broker the version
     m_lastPacketSize = qsizetype(total);
     m_readPos += qsizetype(total);
