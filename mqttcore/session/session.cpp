@@ -318,10 +318,9 @@ Error Session::handleConnack(ConnackPacket &packet)
             m_sessionExpiry = m_options.connectProperties.sessionExpiryInterval();
     }
     m_state = State::Connected;
-    m_handler->sessionConnack(packet.sessionPresent, packet.reasonCode, packet.properties);
-    if (m_state != State::Connected)
-        return Error::Success; // the handler called disconnect()
-
+    // Resend or discard what the previous connection left, before the handler can publish
+    // anything new: re-sends keep their original order ahead of new messages [MQTT-4.6.0-1].
+    QList<quint16> released;
     const bool resumed = packet.sessionPresent && !m_options.cleanStart;
     if (resumed) {
         // Re-send unacknowledged PUBLISHes with DUP=1 and PUBRELs, in order [MQTT-4.4.0-1].
@@ -345,7 +344,6 @@ Error Session::handleConnack(ConnackPacket &packet)
             log(LogLevel::Warning, QStringLiteral("Session not resumed: discarding %1 incoming QoS 2 message(s) awaiting PUBREL")
                                        .arg(m_incomingQos2.size()));
         m_incomingQos2.clear();
-        QList<quint16> released;
         for (auto &entry : m_outMessages) {
             OutMessage &m = entry.second;
             if (m.stage == OutStage::WaitPubcomp) {
@@ -356,9 +354,11 @@ Error Session::handleConnack(ConnackPacket &packet)
                 --m_inflight;
             }
         }
-        for (quint16 id : released)
-            completeOutgoing(id, ReasonCode::Success, Properties());
     }
+    releaseQueued();
+    m_handler->sessionConnack(packet.sessionPresent, packet.reasonCode, packet.properties);
+    for (quint16 id : released)
+        completeOutgoing(id, ReasonCode::Success, Properties());
     releaseQueued();
     return Error::Success;
 }
