@@ -80,9 +80,9 @@ class PacketParser
 {
 public:
     PacketParser(const uchar *body, qsizetype size, qint64 bodyOffset, ProtocolVersion version,
-                 Role role, bool authMethodSent)
+                 Role role)
         : m_begin(body), m_pos(body), m_end(body + size), m_bodyOffset(bodyOffset),
-          m_version(version), m_role(role), m_authMethodSent(authMethodSent)
+          m_version(version), m_role(role)
     {
     }
 
@@ -249,7 +249,6 @@ private:
     qint64 m_bodyOffset;
     ProtocolVersion m_version;
     Role m_role;
-    bool m_authMethodSent;
     DecodeError m_error;
 };
 
@@ -962,7 +961,7 @@ std::optional<Packet> StreamDecoder::next()
         return packet;
 
     PacketParser parser(start + 1 + lengthBytes, qsizetype(remainingLength),
-                        startOffset + 1 + lengthBytes, m_version, m_role, m_authMethodSent);
+                        startOffset + 1 + lengthBytes, m_version, m_role);
     if (!parser.parse(static_cast<PacketType>(start[0] >> 4), start[0] & 0x0F, &packet)) {
         packet.reset();
         fail(parser.error());
