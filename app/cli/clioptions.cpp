@@ -250,7 +250,9 @@ bool CliOptions::parse(const QStringList &arguments)
     };
     if (command != Command::Sub && command != Command::Record && !reject(subOnly, "sub"))
         return false;
-    if (command == Command::Record && !reject(subOnly, "sub"))
+    // record is sub without printing: the printing flags make no sense there.
+    if (command == Command::Record
+        && !reject({&oVerbose, &oNoEol, &oFormat, &oJson}, "sub (record does not print)"))
         return false;
     if (command != Command::Pub && !reject(pubOnly, "pub"))
         return false;

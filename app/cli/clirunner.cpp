@@ -277,7 +277,9 @@ void CliRunner::onConnected(int rc, bool, const QString &reason)
         break;
     }
     case CliOptions::Command::Pub:
-        publishNext();
+        // Publish from the event loop, not inside the CONNACK callback: the client core
+        // (725379f) sends a QoS>0 PUBLISH made inside connected() twice.
+        QTimer::singleShot(0, this, &CliRunner::publishNext);
         break;
     case CliOptions::Command::Replay:
         m_clock.start();
@@ -285,7 +287,7 @@ void CliRunner::onConnected(int rc, bool, const QString &reason)
             error(QStringLiteral("replay: %1/%2 messages").arg(m_replayed).arg(m_replay.size()));
         });
         m_progress.start();
-        replayNext();
+        QTimer::singleShot(0, this, &CliRunner::replayNext);
         break;
     case CliOptions::Command::None:
         break;
@@ -306,7 +308,11 @@ void CliRunner::onDisconnected(int rc, bool fromServer, const QString &reason)
     if (fromServer && !reason.isEmpty())
         why = QStringLiteral("the broker disconnected: %1").arg(reason);
     m_exitCode = ExitConnection;
-    error(QStringLiteral("Connection lost: %1").arg(why));
+    if (m_connectedOnce)
+        error(QStringLiteral("Connection lost: %1").arg(why));
+    else
+        error(QStringLiteral("Error: could not connect to %1: %2")
+                      .arg(m_options.brokerUrl, why));
     m_loop.quit();
 }
 

@@ -1,0 +1,146 @@
+#include "messageformatter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using mqtt::Message;
+using mqtt::cli::MessageFormatter;
+
+namespace {
+
+Message sample()
+{
+    Message m(QStringLiteral("a/b"), QByteArray("hello"), 1, true);
+    m.setMid(7);
+    m.setTimestamp(1714564800123); // 2024-05-01T12:00:00.123Z
+    return m;
+}
+
+} // namespace
+
+class tst_MessageFormatter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void format_data();
+    void format();
+    void defaultOutput();
+    void json_data();
+    void json();
+    void detailedJson();
+};
+
+void tst_MessageFormatter::format_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("expected"); // without the final newline
+
+    QTest::newRow("topic payload") << "%t %p" << QByteArray("a/b hello");
+    QTest::newRow("qos retain len mid") << "%q %r %l %m" << QByteArray("1 1 5 7");
+    QTest::newRow("percent") << "100%%" << QByteArray("100%");
+    QTest::newRow("hex") << "%x|%X" << QByteArray("68656c6c6f|68656C6C6F");
+    QTest::newRow("width right") << "[%8t]" << QByteArray("[     a/b]");
+    QTest::newRow("width left") << "[%-8t]" << QByteArray("[a/b     ]");
+    QTest::newRow("precision") << "[%.2t]" << QByteArray("[a/]");
+    QTest::newRow("zero pad int") << "[%05l]" << QByteArray("[00005]");
+    QTest::newRow("left int") << "[%-4m]" << QByteArray("[7   ]");
+    QTest::newRow("payload cut to width") << "[%3p]" << QByteArray("[hel]");
+    QTest::newRow("escapes") << "a\\tb\\\\c\\n" << QByteArray("a\tb\\c\n");
+    QTest::newRow("unix time") << "%U" << QByteArray("1714564800.123000000");
+    QTest::newRow("nanoseconds") << "@N" << QByteArray("123000000");
+    QTest::newRow("at sign") << "@@" << QByteArray("@");
+    QTest::newRow("absent property blank") << "[%3E]" << QByteArray("[   ]");
+    QTest::newRow("unknown code") << "%Z." << QByteArray(".");
+}
+
+void tst_MessageFormatter::format()
+{
+    QFETCH(QString, format);
+    QFETCH(QByteArray, expected);
+    MessageFormatter f;
+    f.setFormat(format);
+    QCOMPARE(f.format(sample()), expected + '\n');
+    f.setEndOfLine(false); // -N
+    QCOMPARE(f.format(sample()), expected);
+}
+
+void tst_MessageFormatter::defaultOutput()
+{
+    MessageFormatter f;
+    QCOMPARE(f.format(sample()), QByteArray("hello\n"));
+    Message empty(QStringLiteral("e"), QByteArray(), 0, false);
+    QCOMPARE(f.format(empty), QByteArray()); // mosquitto_sub prints nothing
+    f.setVerbose(true);
+    QCOMPARE(f.format(sample()), QByteArray("a/b hello\n"));
+    QCOMPARE(f.format(empty), QByteArray("e (null)\n"));
+}
+
+void tst_MessageFormatter::json_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("textKey");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("text") << QByteArray("hello") << "payload" << "hello";
+    QTest::newRow("quotes and newline") << QByteArray("a\"b\nc") << "payload" << "a\"b\nc";
+    QTest::newRow("unicode") << QByteArray("gr\xc3\xbc\xc3\x9f") << "payload"
+                             << QString::fromUtf8("gr\xc3\xbc\xc3\x9f");
+    QTest::newRow("binary") << QByteArray::fromHex("00ff10") << "payload_base64" << "AP8Q";
+    QTest::newRow("empty") << QByteArray() << "payload" << "";
+}
+
+void tst_MessageFormatter::json()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, textKey);
+    QFETCH(QString, text);
+    Message m = sample();
+    m.setPayload(payload);
+    const QByteArray line = MessageFormatter::json(m, {"a/#", "+/b"}, false);
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+    QCOMPARE(o.value("tst").toString(), QStringLiteral("2024-05-01T12:00:00.123000Z"));
+    QCOMPARE(o.value("topic").toString(), QStringLiteral("a/b"));
+    QCOMPARE(o.value("qos").toInt(), 1);
+    QCOMPARE(o.value("retain").toInt(), 1);
+    QCOMPARE(o.value("payloadlen").toInt(), payload.size());
+    QCOMPARE(o.value(textKey).toString(), text);
+    QCOMPARE(o.value("filters").toArray(), (QJsonArray{"a/#", "+/b"}));
+    QVERIFY(!o.contains("mid")); // %J only
+    QVERIFY(line.startsWith("{\"tst\":")); // mosquitto's key order
+}
+
+void tst_MessageFormatter::detailedJson()
+{
+    Message m = sample();
+    m.setPayload("{\"temp\":21.5}");
+    mqtt::Properties p;
+    p.setContentType(QStringLiteral("application/json"));
+    p.addUserProperty(QStringLiteral("k"), QStringLiteral("v1"));
+    p.addUserProperty(QStringLiteral("k"), QStringLiteral("v2"));
+    p.setCorrelationData(QByteArray::fromHex("ff00"));
+    m.setProperties(p);
+    const QJsonObject o = QJsonDocument::fromJson(MessageFormatter::json(m, {}, true)).object();
+    QCOMPARE(o.value("mid").toInt(), 7);
+    QCOMPARE(o.value("payload").toObject().value("temp").toDouble(), 21.5); // JSON, not a string
+    const QJsonObject props = o.value("properties").toObject();
+    QCOMPARE(props.value("content-type").toString(), QStringLiteral("application/json"));
+    QCOMPARE(props.value("user-properties").toArray(),
+             (QJsonArray{QJsonArray{"k", "v1"}, QJsonArray{"k", "v2"}}));
+    QCOMPARE(props.value("correlation-data_base64").toString(), QStringLiteral("/wA="));
+    // Not JSON: falls back to the text form.
+    m.setPayload("not json");
+    const QJsonObject t = QJsonDocument::fromJson(MessageFormatter::json(m, {}, true)).object();
+    QCOMPARE(t.value("payload").toString(), QStringLiteral("not json"));
+    // -F codes for properties.
+    MessageFormatter f;
+    f.setFormat(QStringLiteral("%C|%P|%D"));
+    m.setProperties(p);
+    QCOMPARE(f.format(m), QByteArray("application/json|k:v1 k:v2|\xff\x00\n", 30));
+}
+
+QTEST_APPLESS_MAIN(tst_MessageFormatter)
+#include "tst_messageformatter.moc"
