@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QtGlobal>
 
 namespace mqtt {
@@ -41,3 +42,6 @@ constexpr quint32 kMaxRemainingLength = 268435455;
 constexpr quint32 kMaxPacketSize = kMaxRemainingLength + 5;
 
 } // namespace mqtt
+
+Q_DECLARE_METATYPE(mqtt::ProtocolVersion)
+Q_DECLARE_METATYPE(mqtt::PacketType)

@@ -1,5 +1,7 @@
 #include "codec/streamdecoder.h"
 
+#include "logging.h"
+
 #include <cstring>
 
 namespace mqtt {
@@ -878,6 +880,7 @@ void StreamDecoder::reset()
 
 void StreamDecoder::fail(DecodeError error)
 {
+    qCDebug(lcMqttCodec) << "decode error:" << error.toString();
     m_error = std::move(error);
     m_buffer.clear();
     m_consumedBefore += m_readPos;

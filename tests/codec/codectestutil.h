@@ -15,5 +15,3 @@ inline QString spacedHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' ').toUpper());
 }
-
-Q_DECLARE_METATYPE(mqtt::ProtocolVersion)
