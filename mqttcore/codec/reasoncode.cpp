@@ -23,7 +23,7 @@ struct NameEntry
     const char *name;
 };
 
-// Names and packet types exactly as paho-mqtt's reasoncodes.py (1.6.1 / 2.1.0).
+// Names and packet types as paho-mqtt's reasoncodes.py (1.6.1 / 2.1.0), plus CONNACK 0x99.
 const NameEntry kNames[] = {
     {0x00, kConnack | kPuback | kPubrec | kPubrel | kPubcomp | kUnsuback | kAuth, "Success"},
     {0x00, kDisconnect, "Normal disconnection"},
@@ -61,7 +61,8 @@ const NameEntry kNames[] = {
     {0x96, kDisconnect, "Message rate too high"},
     {0x97, kConnack | kPuback | kPubrec | kSuback | kDisconnect, "Quota exceeded"},
     {0x98, kDisconnect, "Administrative action"},
-    {0x99, kPuback | kPubrec | kDisconnect, "Payload format invalid"},
+    // paho omits CONNACK here; [S5] §3.2.2.2 lists 0x99 for CONNACK (an invalid Will payload).
+    {0x99, kConnack | kPuback | kPubrec | kDisconnect, "Payload format invalid"},
     {0x9A, kConnack | kDisconnect, "Retain not supported"},
     {0x9B, kConnack | kDisconnect, "QoS not supported"},
     {0x9C, kConnack | kDisconnect, "Use another server"},

@@ -236,6 +236,7 @@ void tst_Properties::reasonCodeNames_data()
     QTest::newRow("0x92 PUBCOMP") << 0x92 << int(PacketType::Pubcomp) << "Packet identifier not found";
     QTest::newRow("0x9E SUBACK") << 0x9E << int(PacketType::Suback) << "Shared subscription not supported";
     QTest::newRow("0xA2 DISCONNECT") << 0xA2 << int(PacketType::Disconnect) << "Wildcard subscription not supported";
+    QTest::newRow("0x99 CONNACK (spec, not paho)") << 0x99 << int(PacketType::Connack) << "Payload format invalid";
     QTest::newRow("0x92 PUBACK undefined") << 0x92 << int(PacketType::Puback) << "";
     QTest::newRow("0x03 SUBACK undefined") << 0x03 << int(PacketType::Suback) << "";
     QTest::newRow("0xFF undefined") << 0xFF << int(PacketType::Disconnect) << "";
