@@ -892,8 +892,9 @@ void StreamDecoder::compact()
     if (m_readPos == m_buffer.size()) {
         m_consumedBefore += m_readPos;
         m_readPos = 0;
-        if (m_buffer.isDetached())
-            m_buffer.truncate(0); // keeps the capacity for the next feed
+        // Keep a modest capacity for the next feed; give back what one huge packet took.
+        if (m_buffer.isDetached() && m_buffer.capacity() <= 1024 * 1024)
+            m_buffer.truncate(0);
         else
             m_buffer = QByteArray();
     } else if (m_readPos >= 65536 && m_readPos * 2 >= m_buffer.size()) {
