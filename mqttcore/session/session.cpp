@@ -234,6 +234,24 @@ Error Session::handle(Packet &packet)
                              .arg(QLatin1String(packetTypeName(type))),
                          ReasonCode::ProtocolError);
     }
+    // §3.1.2.11.7: after Request Problem Information 0 the server may send Reason String and
+    // User Property only in PUBLISH, CONNACK and DISCONNECT.
+    if (is5() && type != PacketType::Publish && type != PacketType::Connack
+        && type != PacketType::Disconnect
+        && m_options.connectProperties.requestProblemInformation() == quint8(0)) {
+        const Properties *props = std::visit([](const auto &p) -> const Properties * {
+            if constexpr (std::is_same_v<std::decay_t<decltype(p)>, PingreqPacket>
+                          || std::is_same_v<std::decay_t<decltype(p)>, PingrespPacket>)
+                return nullptr;
+            else
+                return &p.properties;
+        }, packet);
+        if (props && (props->contains(PropertyId::ReasonString)
+                      || props->contains(PropertyId::UserProperty)))
+            return violation(QStringLiteral("%1 carries a Reason String or User Property after Request Problem Information 0 [§3.1.2.11.7]")
+                                 .arg(QLatin1String(packetTypeName(type))),
+                             ReasonCode::ProtocolError);
+    }
     switch (type) {
     case PacketType::Connack:
         return handleConnack(std::get<ConnackPacket>(packet));
