@@ -265,6 +265,7 @@ Error Client::openSocket(const QHostAddress &address)
         log(LogLevel::Warning, warning);
     m_fd = m_transport->fd();
     m_writeRegistered = false;
+    m_requestedFilters.clear();
     setState(State::Connecting);
     Q_EMIT socketOpened(m_fd);
     if (!m_transport)
@@ -372,6 +373,7 @@ RequestResult Client::subscribe(const QList<Subscription> &subscriptions,
                 *it = s;
             else
                 m_subscriptions.append(s);
+            m_requestedFilters.insert(s.filter);
         }
     }
     updateWriteInterest();
@@ -397,6 +399,16 @@ RequestResult Client::unsubscribe(const QStringList &filters, const Properties &
 }
 
 QList<Subscription> Client::subscriptions() const { return m_subscriptions; }
+
+QList<Subscription> Client::subscriptionsNotRequested() const
+{
+    QList<Subscription> out;
+    for (const Subscription &s : m_subscriptions) {
+        if (!m_requestedFilters.contains(s.filter))
+            out.append(s);
+    }
+    return out;
+}
 
 // --- routing -------------------------------------------------------------------------------
 

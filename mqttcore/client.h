@@ -12,6 +12,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QVariant>
 
@@ -135,6 +136,10 @@ public:
                               const Properties &properties = Properties());
     // Filters subscribed through this client (successful or pending), for resubscribing.
     QList<Subscription> subscriptions() const;
+    // Those of subscriptions() not requested on the current connection yet: what a loop
+    // re-subscribes after a session that was not resumed, so that an application that
+    // subscribes again in connected() (the paho pattern) does not get a second SUBSCRIBE.
+    QList<Subscription> subscriptionsNotRequested() const;
 
     // paho's message_callback_add(): every matching filter's callable runs, in paho's trie
     // order; messageReceived only fires when none matched. The same filter string replaces the
@@ -209,6 +214,7 @@ private:
     QList<quint64> m_matchScratch;
     quint64 m_nextRouteKey = 1;
     QList<Subscription> m_subscriptions;
+    QSet<QString> m_requestedFilters; // subscribed on the current connection
     TransportOptions m_transportOptions;
     QVariant m_userData;
     std::function<qint64()> m_clock;

@@ -82,6 +82,7 @@ void SocketNotifierLoop::dropNotifiers()
 
 void SocketNotifierLoop::onSocketOpened(qintptr fd)
 {
+    ++m_connectionSerial;
     dropNotifiers();
     m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
     connect(m_readNotifier, &QSocketNotifier::activated, m_client, [this] { m_client->loopRead(); });
@@ -116,13 +117,23 @@ void SocketNotifierLoop::onConnected(ConnectFlags flags, ReasonCode reasonCode, 
     m_attempt = 0;
     if (m_loopInitiated && !flags.sessionPresent) {
         // The broker forgot our subscriptions; ask again for what the application asked for.
-        const QList<Subscription> subscriptions = m_client->subscriptions();
-        if (!subscriptions.isEmpty()) {
-            qCDebug(lcMqttClient) << "resubscribing" << subscriptions.size() << "filter(s)";
-            m_client->subscribe(subscriptions);
-        }
+        // Queued, so that every connected() slot has run first: filters the application
+        // subscribes again there (the paho pattern) must not be sent twice.
+        QMetaObject::invokeMethod(this, [this, serial = m_connectionSerial] { resubscribe(serial); },
+                                  Qt::QueuedConnection);
     }
     m_loopInitiated = false;
+}
+
+void SocketNotifierLoop::resubscribe(quint64 connection)
+{
+    if (connection != m_connectionSerial || !m_client->isConnected())
+        return; // that connection is gone; the next CONNACK decides again
+    const QList<Subscription> subscriptions = m_client->subscriptionsNotRequested();
+    if (subscriptions.isEmpty())
+        return;
+    qCDebug(lcMqttClient) << "resubscribing" << subscriptions.size() << "filter(s)";
+    m_client->subscribe(subscriptions);
 }
 
 void SocketNotifierLoop::onDisconnected(int rc)

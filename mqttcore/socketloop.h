@@ -48,6 +48,7 @@ private:
     void onUnregisterWrite(qintptr fd);
     void onConnected(ConnectFlags flags, ReasonCode reasonCode, const Properties &properties);
     void onDisconnected(int rc);
+    void resubscribe(quint64 connection);
     void scheduleReconnect();
     void doReconnect();
     void dropNotifiers();
@@ -62,6 +63,7 @@ private:
     int m_attempt = 0;
     bool m_autoReconnect = true;
     bool m_loopInitiated = false; // the current connection came from our own reconnect
+    quint64 m_connectionSerial = 0; // one per socket, so a late resubscribe finds its connection
 };
 
 } // namespace mqtt

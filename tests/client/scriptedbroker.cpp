@@ -112,10 +112,14 @@ void ScriptedBroker::advance()
         case Kind::Close:
             if (!m_socket)
                 return;
-            m_socket->abort();
-            m_socket->deleteLater();
+        {
+            // Detach first: abort() emits disconnected, whose handler re-enters advance().
+            QTcpSocket *socket = m_socket;
             m_socket = nullptr;
+            socket->abort();
+            socket->deleteLater();
             break;
+        }
         case Kind::ClientClose:
             if (!m_clientClosed)
                 return;

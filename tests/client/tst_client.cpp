@@ -84,6 +84,8 @@ private Q_SLOTS:
     void publishQos_data();
     void publishQos();
     void publishLogLines();
+    void requestInsideConnected_data();
+    void requestInsideConnected();
     void incomingQos2DuplicateOnce();
     void resendWithDupAfterReconnect();
     void keepalivePingAndTimeout();
@@ -229,6 +231,92 @@ void tst_Client::publishLogLines()
                  "Received CONNACK (0, 0)",
                  "Sending PUBLISH (d0, q1, r0, m1), 'a/b', ... (5 bytes)",
                  "Received PUBACK (Mid: 1)"}));
+}
+
+void tst_Client::requestInsideConnected_data()
+{
+    QTest::addColumn<QString>("request");
+    QTest::addColumn<QString>("mode");
+    for (const char *request : {"publish q1", "publish q2", "subscribe", "unsubscribe"}) {
+        // first: one connection. resumed: clean session 0, the broker drops us and resumes the
+        // session (sp=1). clean: clean session 1, the loop reconnects (sp=0) and resubscribes.
+        for (const char *mode : {"first", "resumed", "clean"})
+            QTest::addRow("%s, %s", request, mode) << QString::fromLatin1(request) << QString::fromLatin1(mode);
+    }
+}
+
+// The CLI's bug report: a request made in a slot on connected() went out twice. Each
+// connection must carry exactly one copy: the broker's script has one, and no extra bytes
+// may arrive after it.
+void tst_Client::requestInsideConnected()
+{
+    QFETCH(QString, request);
+    QFETCH(QString, mode);
+    const auto mid = [](int id) { return QByteArray::fromHex("00") + char(id); };
+    const QByteArray topic = QByteArray::fromHex("0003722f31"); // "r/1"
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    const bool clean = mode != QLatin1String("resumed");
+    const QByteArray connect = QByteArray::fromHex(clean ? "101700044d5154540402003c000b746573742d636c69656e74"
+                                                         : "101700044d5154540400003c000b746573742d636c69656e74");
+    const int connections = mode == QLatin1String("first") ? 1 : 2;
+    QString sendingLine;
+    for (int c = 1; c <= connections; ++c) {
+        if (c > 1)
+            broker.closeConnection().expectConnection();
+        broker.expect(connect, "CONNECT").sendHex(c > 1 && !clean ? "20020100" : "20020000");
+        if (request == QLatin1String("publish q1")) {
+            broker.expect(QByteArray::fromHex("3209") + topic + mid(c) + "hi", "PUBLISH q1")
+                .send(QByteArray::fromHex("4002") + mid(c));
+            sendingLine = QStringLiteral("Sending PUBLISH");
+        } else if (request == QLatin1String("publish q2")) {
+            broker.expect(QByteArray::fromHex("3409") + topic + mid(c) + "hi", "PUBLISH q2")
+                .send(QByteArray::fromHex("5002") + mid(c))
+                .expect(QByteArray::fromHex("6202") + mid(c), "PUBREL")
+                .send(QByteArray::fromHex("7002") + mid(c));
+            sendingLine = QStringLiteral("Sending PUBLISH");
+        } else if (request == QLatin1String("subscribe")) {
+            broker.expect(QByteArray::fromHex("8208") + mid(c) + topic + char(1), "SUBSCRIBE")
+                .send(QByteArray::fromHex("9003") + mid(c) + char(1));
+            sendingLine = QStringLiteral("Sending SUBSCRIBE");
+        } else {
+            broker.expect(QByteArray::fromHex("a207") + mid(c) + topic, "UNSUBSCRIBE")
+                .send(QByteArray::fromHex("b002") + mid(c));
+            sendingLine = QStringLiteral("Sending UNSUBSCRIBE");
+        }
+    }
+    Client client(QStringLiteral("test-client"));
+    client.setCleanSession(clean);
+    SocketNotifierLoop loop(&client);
+    loop.setReconnectDelayMs(10, 50);
+    int sent = 0;
+    QObject::connect(&client, &Client::logMessage, &client, [&](LogLevel, const QString &text) {
+        sent += text.startsWith(sendingLine);
+    });
+    int answers = 0;
+    const auto answered = [&answers] { ++answers; };
+    QObject::connect(&client, &Client::published, &client, answered);
+    QObject::connect(&client, &Client::subscribed, &client, answered);
+    QObject::connect(&client, &Client::unsubscribed, &client, answered);
+    // The paho pattern: the application (re)issues its requests in on_connect, every time.
+    QObject::connect(&client, &Client::connected, &client, [&] {
+        RequestResult r;
+        if (request.startsWith(QLatin1String("publish")))
+            r = client.publish(QStringLiteral("r/1"), "hi", request.endsWith(QLatin1Char('1')) ? 1 : 2);
+        else if (request == QLatin1String("subscribe"))
+            r = client.subscribe(QStringLiteral("r/1"), 1);
+        else
+            r = client.unsubscribe(QStringLiteral("r/1"));
+        QCOMPARE(r.rc, Error::Success);
+    });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY2_WITH_TIMEOUT(broker.finished(), qPrintable(broker.state()), 3000);
+    QTRY_COMPARE(answers, connections);
+    QTest::qWait(100); // a second copy would arrive here
+    QVERIFY2(broker.pending().isEmpty(), qPrintable(broker.state()));
+    QCOMPARE(sent, connections);
+    QCOMPARE(answers, connections);
+    QCOMPARE(broker.connectionCount(), connections);
 }
 
 void tst_Client::incomingQos2DuplicateOnce()

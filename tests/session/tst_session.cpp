@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace mqtt;
 
 namespace {
@@ -17,7 +19,10 @@ public:
     void sessionConnack(bool sp, ReasonCode rc, const Properties &) override
     {
         events << QStringLiteral("connack sp=%1 rc=%2").arg(sp).arg(rc.value);
+        if (onConnack)
+            onConnack();
     }
+    std::function<void()> onConnack; // what an application does in on_connect
     void sessionMessage(const Message &m) override
     {
         messages << m;
@@ -169,6 +174,8 @@ private Q_SLOTS:
     void serverReceiveMaximum();
     void resendAfterResume();
     void discardWhenSessionNotPresent();
+    void requestInsideConnack_data();
+    void requestInsideConnack();
     void keepalive();
     void keepaliveNoConnack();
     void serverKeepAlive();
@@ -425,6 +432,66 @@ void tst_Session::discardWhenSessionNotPresent()
     QCOMPARE(s.incomingQos2Count(), 0);
     feed(s, ack<PubrelPacket>(40));
     QCOMPARE(r.events.size(), 2);
+}
+
+void tst_Session::requestInsideConnack_data()
+{
+    QTest::addColumn<QString>("request");
+    QTest::addColumn<bool>("previous"); // a QoS 1 message "a" in flight from the last connection
+    QTest::addColumn<bool>("sessionPresent");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("publish q1, first") << "publish q1" << false << false << QStringList{"PUBLISH d0 q1 m1 r"};
+    QTest::newRow("publish q2, first") << "publish q2" << false << false << QStringList{"PUBLISH d0 q2 m1 r"};
+    QTest::newRow("subscribe, first") << "subscribe" << false << false << QStringList{"SUBSCRIBE 1"};
+    QTest::newRow("unsubscribe, first") << "unsubscribe" << false << false << QStringList{"UNSUBSCRIBE 1"};
+    // The re-send keeps its place ahead of the new message [MQTT-4.6.0-1], each goes out once.
+    QTest::newRow("publish q1, resumed") << "publish q1" << true << true
+                                         << QStringList{"PUBLISH d1 q1 m1 a", "PUBLISH d0 q1 m2 r"};
+    QTest::newRow("publish q2, resumed") << "publish q2" << true << true
+                                         << QStringList{"PUBLISH d1 q1 m1 a", "PUBLISH d0 q2 m2 r"};
+    QTest::newRow("publish q1, not resumed") << "publish q1" << true << false
+                                             << QStringList{"PUBLISH d0 q1 m1 a", "PUBLISH d0 q1 m2 r"};
+    QTest::newRow("subscribe, not resumed") << "subscribe" << true << false
+                                            << QStringList{"PUBLISH d0 q1 m1 a", "SUBSCRIBE 2"};
+}
+
+// A request made by the CONNACK handler goes out exactly once (the CLI saw a QoS 1 PUBLISH
+// made in on_connect sent twice: the post-CONNACK re-send queued it again).
+void tst_Session::requestInsideConnack()
+{
+    QFETCH(QString, request);
+    QFETCH(bool, previous);
+    QFETCH(bool, sessionPresent);
+    QFETCH(QStringList, expected);
+    Recorder r;
+    Session s(&r);
+    s.options().cleanStart = !previous;
+    s.options().clientId = QStringLiteral("keep");
+    if (previous) {
+        s.connectionOpened(0);
+        sent(s);
+        feed(s, connack());
+        s.publish(QStringLiteral("a"), "1", 1, false, {});
+        sent(s);
+        s.connectionClosed();
+    }
+    s.connectionOpened(1000);
+    sent(s);
+    r.onConnack = [&] {
+        Session::Result res;
+        if (request.startsWith(QLatin1String("publish")))
+            res = s.publish(QStringLiteral("r"), "x", request.endsWith(QLatin1Char('1')) ? 1 : 2, false, {});
+        else if (request == QLatin1String("subscribe"))
+            res = s.subscribe({Subscription{QStringLiteral("r"), 1}}, {});
+        else
+            res = s.unsubscribe({QStringLiteral("r")}, {});
+        QCOMPARE(int(res.rc), int(Error::Success));
+    };
+    QCOMPARE(int(feed(s, connack(sessionPresent))), int(Error::Success));
+    QCOMPARE(sent(s), expected);
+    // Nothing more once the handler has returned and the session is idle again.
+    QCOMPARE(int(s.tick(1001)), int(Error::Success));
+    QCOMPARE(sent(s), QStringList());
 }
 
 void tst_Session::keepalive()
