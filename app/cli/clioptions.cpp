@@ -187,6 +187,7 @@ bool CliOptions::parse(const QStringList &arguments)
     const QCommandLineOption oFormat({"F", "format"}, "", "format");
     const QCommandLineOption oJson("json", "");
     const QCommandLineOption oRecord("record", "", "file");
+    const QCommandLineOption oNoReconnect("no-reconnect", "");
     const QCommandLineOption oMessage({"m", "message"}, "", "message");
     const QCommandLineOption oFile({"f", "file"}, "", "file");
     const QCommandLineOption oStdin({"s", "stdin-file"}, "");
@@ -202,7 +203,7 @@ bool CliOptions::parse(const QStringList &arguments)
                   oNoClean, oExpiry, oWillTopic, oWillPayload, oWillQos, oWillRetain, oCafile,
                   oCapath, oCert, oKey, oInsecure, oDebug, oHelp, oVer, oTopic, oFilterOut,
                   oCount, oTimeout, oVerbose, oNoEol, oNoRetained, oRetainedOnly, oExitSub,
-                  oFormat, oJson, oRecord, oMessage, oFile, oStdin, oLines, oNull, oRetain,
+                  oFormat, oJson, oRecord, oNoReconnect, oMessage, oFile, oStdin, oLines, oNull, oRetain,
                   oRepeat, oRepeatDelay, oSpeed, oFast, oPrefix});
     if (!p.parse(args))
         return fail(p.errorText());
@@ -234,7 +235,7 @@ bool CliOptions::parse(const QStringList &arguments)
     // Which flags each command accepts, so a misplaced one is an error, not ignored.
     const QList<const QCommandLineOption *> subOnly{&oFilterOut, &oCount, &oVerbose, &oNoEol,
                                                     &oNoRetained, &oRetainedOnly, &oExitSub,
-                                                    &oFormat, &oJson};
+                                                    &oFormat, &oJson, &oNoReconnect};
     const QList<const QCommandLineOption *> pubOnly{&oMessage, &oFile, &oStdin, &oLines, &oNull,
                                                     &oRetain, &oRepeat, &oRepeatDelay};
     const QList<const QCommandLineOption *> replayOnly{&oSpeed, &oFast, &oPrefix};
@@ -445,6 +446,7 @@ bool CliOptions::parse(const QStringList &arguments)
             formatGiven = true;
         }
         recordFile = p.value(oRecord);
+        noReconnect = p.isSet(oNoReconnect);
         if (command == Command::Record) {
             if (positional.size() == 2 && recordFile.isEmpty())
                 recordFile = positional[1];
@@ -503,6 +505,9 @@ bool CliOptions::parse(const QStringList &arguments)
                 return fail(QStringLiteral("--repeat-delay: \"%1\" is not a number of seconds")
                                     .arg(p.value(oRepeatDelay)));
         }
+        if (payloadSource == PayloadSource::Lines && (p.isSet(oRepeat) || p.isSet(oRepeatDelay)))
+            return fail(QStringLiteral("--repeat/--repeat-delay: not valid with -l (each line "
+                                       "is published once, as it arrives)"));
         if (positional.size() > 1)
             return fail(QStringLiteral("pub: unexpected argument \"%1\"").arg(positional[1]));
     } else if (command == Command::Replay) {
@@ -543,9 +548,14 @@ QString CliOptions::helpText()
             "Usage: mqtt-inspector-cli sub|record|pub|replay [options]\n"
             "  sub     -t filter [-t ...] [-T filter-out] [-C count] [-W secs] [-v] [-N] [-R]\n"
             "          [--retained-only] [-E] [-F format | --json] [--record FILE]\n"
+            "          [--no-reconnect]\n"
             "  record  FILE -t filter [...]   (sub without printing, writes a session file)\n"
             "  pub     -t topic (-m msg | -f file | -s | -l | -n) [-r] [--repeat N]\n"
             "          [--repeat-delay secs]\n"
+            "          -s sends all of stdin as one message; -l sends each line as it arrives\n"
+            "sub and record reconnect with back-off (1 s doubling to 30 s) when the connection\n"
+            "  is lost (-d prints notices); they exit 1 on a refused CONNACK, when the first\n"
+            "  connection fails, or with --no-reconnect. pub and replay exit 1 when it is lost.\n"
             "  replay  FILE [--speed X | --as-fast-as-possible] [--topic-prefix P]\n"
             "Connection: -h host, -p port, -L mqtt[s]|ws[s]://[user[:pass]@]host[:port]/topic,\n"
             "  -i id, -I id-prefix, -k keepalive, -q qos, -u user, -P password,\n"
@@ -555,8 +565,12 @@ QString CliOptions::helpText()
             "  -D command property value (MQTT 5 properties), -d (log to stderr)\n"
             "-F codes: %t topic, %p payload, %q qos, %r retain, %l length, %m mid,\n"
             "  %I ISO time, %U unix time, %j JSON, %J JSON with properties, %x/%X hex payload,\n"
+            "  (%J embeds a JSON payload as JSON; unlike mosquitto_sub, which prints an error and\n"
+            "  nothing for a payload that is not JSON, it then writes it as %j does and adds\n"
+            "  \"payload_not_json\":true, so no message is lost)\n"
             "  %A %C %D %E %F %P %R %S MQTT 5 properties, %% ; \\n \\t \\e escapes\n"
-            "Exit codes: 0 ok, 1 connection refused/lost, 2 usage error, 3 timeout (-W)\n");
+            "Exit codes: 0 ok, 1 connection refused/lost or session file write error,\n"
+            "  2 usage error, 3 timeout (-W)\n");
 }
 
 } // namespace mqtt::cli

@@ -80,6 +80,7 @@ public:
     QString format;            // -F (or %j for --json)
     bool formatGiven = false;
     QString recordFile;
+    bool noReconnect = false;  // --no-reconnect: exit 1 when the connection is lost
 
     // pub
     PayloadSource payloadSource = PayloadSource::None;

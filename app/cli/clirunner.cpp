@@ -12,6 +12,11 @@
 #include <QDateTime>
 #include <QFile>
 
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
+
 namespace mqtt::cli {
 
 namespace {
@@ -79,30 +84,20 @@ bool CliRunner::prepare()
             m_payloads << f.readAll();
             break;
         }
-        case CliOptions::PayloadSource::Stdin:
-        case CliOptions::PayloadSource::Lines: {
+        case CliOptions::PayloadSource::Stdin: {
+            // -s: the whole of stdin is one message, read before connecting.
             QFile in;
             if (!in.open(stdin, QIODevice::ReadOnly)) {
-                error(QStringLiteral("Error: cannot read standard input"));
+                error(QStringLiteral("Error: -s: cannot read standard input"));
                 m_exitCode = ExitUsage;
                 return false;
             }
-            const QByteArray all = in.readAll();
-            if (o.payloadSource == CliOptions::PayloadSource::Stdin) {
-                m_payloads << all;
-            } else {
-                // One message per line, the newline removed (as mosquitto_pub -l).
-                QList<QByteArray> lines = all.split('\n');
-                if (!lines.isEmpty() && lines.last().isEmpty())
-                    lines.removeLast();
-                for (QByteArray &l : lines) {
-                    if (l.endsWith('\r'))
-                        l.chop(1);
-                }
-                m_payloads = lines;
-            }
+            m_payloads << in.readAll();
             break;
         }
+        case CliOptions::PayloadSource::Lines:
+            // -l: read line by line once connected, each line published as it arrives.
+            break;
         case CliOptions::PayloadSource::None:
             break;
         }
@@ -135,14 +130,15 @@ bool CliRunner::prepare()
         h.tool = QStringLiteral("mqtt-inspector-cli " MQTTCORE_VERSION_STRING);
         if (!m_writer->open(o.recordFile, h)) {
             error(QStringLiteral("Error: --record: %1").arg(m_writer->errorString()));
-            m_exitCode = ExitUsage;
+            // A file that cannot be opened is a bad argument; one that opens but cannot
+            // take the header (disk full) is the same failure as a write error later.
+            m_exitCode = m_writer->isOpen() ? ExitConnection : ExitUsage;
             return false;
         }
+        // A write error (disk full) ends sub --record and record alike: carrying on would
+        // print messages the user believes are being saved.
         connect(m_writer.get(), &SessionWriter::errorOccurred, this, [this](const QString &msg) {
-            if (m_options.command == CliOptions::Command::Record)
-                fail(ExitConnection, QStringLiteral("Error: %1").arg(msg));
-            else
-                error(QStringLiteral("Warning: %1").arg(msg));
+            fail(ExitConnection, QStringLiteral("Error: --record: %1").arg(msg));
         });
     }
     for (int i = 0; i < o.topics.size(); ++i)
@@ -189,9 +185,6 @@ void CliRunner::start()
     }
     m_client->setConnectProperties(o.connectProperties);
     m_client->setTransportOptions(o.transport);
-    m_socketLoop = std::make_unique<SocketNotifierLoop>(m_client.get());
-    m_socketLoop->setAutoReconnect(false); // the CLI reports a lost connection and exits
-
     connect(m_client.get(), &Client::connected, this,
             [this](ConnectFlags flags, ReasonCode rc, const Properties &props) {
                 QString reason;
@@ -218,6 +211,13 @@ void CliRunner::start()
             });
     connect(m_client.get(), &Client::connectFailed, this, [this](const QString &text) {
         connectionEvent(QStringLiteral("disconnected"), -1, text);
+        // The first connection must work (as with mosquitto_sub); after that the socket
+        // loop keeps trying while the broker is away.
+        if (m_connectedOnce && m_socketLoop->autoReconnect() && !m_finishing) {
+            if (m_options.debug)
+                error(QStringLiteral("Reconnect failed: %1").arg(text));
+            return;
+        }
         fail(ExitConnection, QStringLiteral("Error: %1").arg(text));
     });
     connect(m_client.get(), &Client::messageReceived, this, &CliRunner::onMessage);
@@ -233,6 +233,25 @@ void CliRunner::start()
     connect(m_client.get(), &Client::logMessage, this,
             [this](LogLevel level, const QString &text) { onLog(int(level), text); });
 
+    // Created after our own connections so that "Connection lost" is said before the loop's
+    // "Reconnecting" notice.
+    m_socketLoop = std::make_unique<SocketNotifierLoop>(m_client.get());
+    // sub and record reconnect like mosquitto_sub's loop_forever (with back-off, unless
+    // --no-reconnect); pub and replay report a lost connection and exit.
+    const bool subscriber = o.command == CliOptions::Command::Sub
+            || o.command == CliOptions::Command::Record;
+    m_socketLoop->setAutoReconnect(subscriber && !o.noReconnect);
+    m_socketLoop->setReconnectDelay(1, 30);
+    connect(m_socketLoop.get(), &SocketNotifierLoop::reconnectScheduled, this,
+            [this](int delayMs, int attempt) {
+                connectionEvent(QStringLiteral("connecting"), -1,
+                                QStringLiteral("%1 (reconnect attempt %2 in %3 ms)")
+                                        .arg(m_options.brokerUrl).arg(attempt).arg(delayMs));
+                if (m_options.debug)
+                    error(QStringLiteral("Reconnecting to %1 in %2 ms (attempt %3)")
+                                  .arg(m_options.brokerUrl).arg(delayMs).arg(attempt));
+            });
+
     if (o.timeoutSeconds > 0) {
         connect(&m_timeout, &QTimer::timeout, this, [this] {
             fail(ExitTimeout, QStringLiteral("Timed out after %1 s (-W)")
@@ -247,9 +266,11 @@ void CliRunner::start()
                                      .arg(o.brokerUrl, errorString(rc)));
 }
 
-void CliRunner::onConnected(int rc, bool, const QString &reason)
+void CliRunner::onConnected(int rc, bool sessionPresent, const QString &reason)
 {
     if (rc != 0) {
+        // A refusal is final: retrying with the same credentials would be refused again.
+        m_socketLoop->setAutoReconnect(false);
         connectionEvent(QStringLiteral("refused"), rc, reason);
         // disconnected() follows; report now so the reason is the first thing said.
         error(QStringLiteral("Connection error: %1").arg(reason));
@@ -257,9 +278,18 @@ void CliRunner::onConnected(int rc, bool, const QString &reason)
         m_finishing = true;
         return;
     }
+    const bool reconnected = m_connectedOnce;
     m_connectedOnce = true;
     connectionEvent(QStringLiteral("connected"), 0, connackString(0));
     const CliOptions &o = m_options;
+    if (reconnected) {
+        // SocketNotifierLoop has already asked again for our filters when the broker lost
+        // the session; with a resumed session the broker still has them.
+        if (o.debug)
+            error(QStringLiteral("Reconnected to %1 (session present: %2)")
+                          .arg(o.brokerUrl, sessionPresent ? "yes" : "no"));
+        return;
+    }
     switch (o.command) {
     case CliOptions::Command::Sub:
     case CliOptions::Command::Record: {
@@ -279,7 +309,10 @@ void CliRunner::onConnected(int rc, bool, const QString &reason)
     case CliOptions::Command::Pub:
         // Publish from the event loop, not inside the CONNACK callback: the client core
         // (725379f) sends a QoS>0 PUBLISH made inside connected() twice.
-        QTimer::singleShot(0, this, &CliRunner::publishNext);
+        if (o.payloadSource == CliOptions::PayloadSource::Lines)
+            QTimer::singleShot(0, this, &CliRunner::startReadingLines);
+        else
+            QTimer::singleShot(0, this, &CliRunner::publishNext);
         break;
     case CliOptions::Command::Replay:
         m_clock.start();
@@ -307,6 +340,12 @@ void CliRunner::onDisconnected(int rc, bool fromServer, const QString &reason)
     QString why = errorString(rc);
     if (fromServer && !reason.isEmpty())
         why = QStringLiteral("the broker disconnected: %1").arg(reason);
+    if (m_connectedOnce && m_socketLoop->autoReconnect() && m_client->wantsConnection()) {
+        // SocketNotifierLoop schedules the reconnect (reconnectScheduled says when).
+        if (m_options.debug)
+            error(QStringLiteral("Connection lost: %1").arg(why));
+        return;
+    }
     m_exitCode = ExitConnection;
     if (m_connectedOnce)
         error(QStringLiteral("Connection lost: %1").arg(why));
@@ -370,12 +409,8 @@ void CliRunner::publishNext()
         return;
     // One round: every payload once; --repeat rounds, --repeat-delay between them.
     for (const QByteArray &payload : std::as_const(m_payloads)) {
-        const RequestResult r = m_client->publish(o.topics.first(), payload, o.qos, o.retain,
-                                                  o.publishProperties);
-        if (!r.ok())
-            return fail(ExitConnection, QStringLiteral("Error: publish failed: %1")
-                                                .arg(errorString(r.rc)));
-        m_pendingMids.insert(r.mid);
+        if (!publishOne(payload))
+            return;
     }
     ++m_repeatDone;
     if (m_repeatDone < o.repeat) {
@@ -384,6 +419,73 @@ void CliRunner::publishNext()
         m_step.start(int(o.repeatDelay * 1000));
         return;
     }
+    m_allQueued = true;
+    if (m_pendingMids.isEmpty())
+        finish(ExitSuccess);
+}
+
+bool CliRunner::publishOne(const QByteArray &payload)
+{
+    const CliOptions &o = m_options;
+    const RequestResult r = m_client->publish(o.topics.first(), payload, o.qos, o.retain,
+                                              o.publishProperties);
+    if (!r.ok()) {
+        fail(ExitConnection, QStringLiteral("Error: publish failed: %1").arg(errorString(r.rc)));
+        return false;
+    }
+    m_pendingMids.insert(r.mid);
+    return true;
+}
+
+void CliRunner::startReadingLines()
+{
+    if (m_finishing)
+        return;
+    // Not O_NONBLOCK: stdin's file description may be shared with a terminal or the parent
+    // shell. One read() per readiness notification never blocks on a pipe or a tty.
+    m_stdinNotifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_stdinNotifier, &QSocketNotifier::activated, this, &CliRunner::readLines);
+}
+
+void CliRunner::readLines()
+{
+    if (m_finishing) {
+        m_stdinNotifier->setEnabled(false);
+        return;
+    }
+    char buffer[65536];
+    ssize_t n;
+    do {
+        n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        m_stdinNotifier->setEnabled(false);
+        return fail(ExitConnection, QStringLiteral("Error: -l: cannot read standard input: %1")
+                                            .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    m_lineBuffer.append(buffer, n);
+    // One message per line, the newline removed (as mosquitto_pub -l); an empty line is an
+    // empty message.
+    qsizetype start = 0;
+    for (qsizetype nl = m_lineBuffer.indexOf('\n'); nl >= 0;
+         nl = m_lineBuffer.indexOf('\n', start)) {
+        QByteArray line = m_lineBuffer.mid(start, nl - start);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        start = nl + 1;
+        if (!publishOne(line))
+            return;
+    }
+    m_lineBuffer.remove(0, start);
+    if (n > 0)
+        return;
+    // End of input: a last line without a newline is still a message.
+    m_stdinNotifier->setEnabled(false);
+    m_stdinNotifier->deleteLater();
+    m_stdinNotifier = nullptr;
+    if (!m_lineBuffer.isEmpty() && !publishOne(m_lineBuffer))
+        return;
+    m_lineBuffer.clear();
     m_allQueued = true;
     if (m_pendingMids.isEmpty())
         finish(ExitSuccess);
@@ -454,6 +556,10 @@ void CliRunner::finish(int exitCode)
     m_timeout.stop();
     m_step.stop();
     m_progress.stop();
+    if (m_stdinNotifier)
+        m_stdinNotifier->setEnabled(false);
+    if (m_socketLoop)
+        m_socketLoop->setAutoReconnect(false);
     if (m_client && m_client->state() != Client::State::Disconnected) {
         m_client->disconnect(ReasonCode::NormalDisconnection, m_options.disconnectProperties);
         // If DISCONNECT cannot be written, do not hang.

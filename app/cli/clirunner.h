@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QObject>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <cstdio>
@@ -46,6 +47,9 @@ private:
     void onPublished(int mid, int reasonCode);
     void onLog(int level, const QString &text);
     void publishNext();
+    void startReadingLines();
+    void readLines();
+    bool publishOne(const QByteArray &payload);
     void replayNext();
     void finish(int exitCode);
     void fail(int exitCode, const QString &message);
@@ -77,6 +81,8 @@ private:
     int m_nextPayload = 0;
     int m_repeatDone = 0;
     QSet<int> m_pendingMids;
+    QSocketNotifier *m_stdinNotifier = nullptr; // pub -l
+    QByteArray m_lineBuffer;
     bool m_allQueued = false;
     QList<SessionEvent> m_replay;
     int m_replayed = 0;

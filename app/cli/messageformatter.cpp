@@ -149,6 +149,9 @@ QByteArray MessageFormatter::json(const Message &m, const QStringList &filters, 
         }
     }
     if (!done) {
+        // Not JSON: mosquitto_sub prints an error instead; we keep the message, marked.
+        if (detailed && !m.payload().isEmpty())
+            out += ",\"payload_not_json\":true";
         QString text;
         if (capture::decodeExactUtf8(m.payload(), &text))
             out += ",\"payload\":" + jsonValue(text);

@@ -30,7 +30,9 @@ public:
 
     // %j (detailed = false) and %J (detailed = true): keys in mosquitto's order
     // tst, topic, qos, retain, payloadlen, [mid], [properties], payload|payload_base64,
-    // plus "filters". %J puts a payload that is itself JSON in as JSON, as mosquitto does.
+    // plus "filters". %J puts a payload that is itself JSON in as JSON, as mosquitto does;
+    // any other non-empty payload is written as %j does, with "payload_not_json":true
+    // (mosquitto_sub prints an error and drops the object instead).
     static QByteArray json(const Message &message, const QStringList &filters, bool detailed);
     static QJsonObject propertiesJson(const Properties &properties);
 

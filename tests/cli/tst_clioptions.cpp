@@ -69,6 +69,9 @@ void tst_CliOptions::usageErrors_data()
     QTest::newRow("replay bad speed") << QStringList{"replay", "f", "--speed", "0"} << "--speed:";
     QTest::newRow("replay with -t") << QStringList{"replay", "f", "-t", "a"} << "-t:";
     QTest::newRow("record without file") << QStringList{"record", "-t", "a"} << "needs a FILE";
+    QTest::newRow("-l with --repeat") << QStringList{"pub", "-t", "a", "-l", "--repeat", "2"} << "not valid with -l";
+    QTest::newRow("-l with --repeat-delay") << QStringList{"pub", "-t", "a", "-l", "--repeat-delay", "1"} << "not valid with -l";
+    QTest::newRow("--no-reconnect on pub") << QStringList{"pub", "-t", "a", "-m", "x", "--no-reconnect"} << "--no-reconnect: only valid with sub";
 }
 
 void tst_CliOptions::usageErrors()
@@ -93,6 +96,11 @@ void tst_CliOptions::subDefaults()
     QVERIFY(o.cleanSession);
     QVERIFY(!o.formatGiven);
     QCOMPARE(o.brokerUrl, QStringLiteral("mqtt://localhost:1883"));
+    QVERIFY(!o.noReconnect);
+    CliOptions r;
+    QVERIFY2(r.parse({"cli", "record", "f", "-t", "a", "--no-reconnect"}),
+             qPrintable(r.errorString()));
+    QVERIFY(r.noReconnect);
 }
 
 void tst_CliOptions::connectionFlags()

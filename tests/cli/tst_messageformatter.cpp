@@ -31,6 +31,8 @@ private Q_SLOTS:
     void json_data();
     void json();
     void detailedJson();
+    void detailedJsonPayloadKinds_data();
+    void detailedJsonPayloadKinds();
 };
 
 void tst_MessageFormatter::format_data()
@@ -140,6 +142,59 @@ void tst_MessageFormatter::detailedJson()
     f.setFormat(QStringLiteral("%C|%P|%D"));
     m.setProperties(p);
     QCOMPARE(f.format(m), QByteArray("application/json|k:v1 k:v2|\xff\x00\n", 30));
+}
+
+void tst_MessageFormatter::detailedJsonPayloadKinds_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QByteArray>("expectedPayload"); // compact JSON of "payload", or empty
+    QTest::addColumn<QString>("expectedBase64");
+    QTest::addColumn<bool>("notJson");
+    QTest::newRow("object") << QByteArray("{\"a\":[1,2]}") << QByteArray("{\"a\":[1,2]}")
+                            << QString() << false;
+    QTest::newRow("number") << QByteArray("42") << QByteArray("42") << QString() << false;
+    QTest::newRow("json string") << QByteArray("\"x\"") << QByteArray("\"x\"") << QString()
+                                 << false;
+    QTest::newRow("padded") << QByteArray(" true\n") << QByteArray("true") << QString() << false;
+    QTest::newRow("text") << QByteArray("x") << QByteArray("\"x\"") << QString() << true;
+    QTest::newRow("two values") << QByteArray("1 2") << QByteArray("\"1 2\"") << QString()
+                                << true;
+    QTest::newRow("truncated") << QByteArray("{\"a\":") << QByteArray("\"{\\\"a\\\":\"")
+                               << QString() << true;
+    QTest::newRow("binary") << QByteArray::fromHex("ff00") << QByteArray() << QString("/wA=")
+                            << true;
+    QTest::newRow("blank") << QByteArray("  ") << QByteArray("\"  \"") << QString() << true;
+    QTest::newRow("empty") << QByteArray() << QByteArray("\"\"") << QString() << false;
+}
+
+// %J with a payload that is not JSON: the message is kept (as %j writes it) and marked,
+// where mosquitto_sub would print an error and drop the object.
+void tst_MessageFormatter::detailedJsonPayloadKinds()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QByteArray, expectedPayload);
+    QFETCH(QString, expectedBase64);
+    QFETCH(bool, notJson);
+    Message m = sample();
+    m.setPayload(payload);
+    const QByteArray line = MessageFormatter::json(m, {}, true);
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+    QCOMPARE(o.value("payload_not_json").toBool(), notJson);
+    QCOMPARE(o.contains("payload_not_json"), notJson);
+    QCOMPARE(o.value("payloadlen").toInt(), payload.size());
+    if (expectedBase64.isEmpty()) {
+        QVERIFY(!o.contains("payload_base64"));
+        const QByteArray got = QJsonDocument(QJsonArray{o.value("payload")})
+                                       .toJson(QJsonDocument::Compact);
+        QCOMPARE(got, "[" + expectedPayload + "]");
+    } else {
+        QVERIFY(!o.contains("payload"));
+        QCOMPARE(o.value("payload_base64").toString(), expectedBase64);
+    }
+    // %j never marks: it never parses the payload.
+    QVERIFY(!MessageFormatter::json(m, {}, false).contains("payload_not_json"));
 }
 
 QTEST_APPLESS_MAIN(tst_MessageFormatter)
