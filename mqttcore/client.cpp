@@ -254,11 +254,12 @@ Error Client::openSocket(const QHostAddress &address)
     if (!m_transport || !m_transport->open(m_host, address, m_port)) {
         const QString text = m_transport ? m_transport->errorString()
                                          : QStringLiteral("no transport for these options");
+        const bool tls = m_transport && m_transport->errorKind() == Transport::ErrorKind::Tls;
         m_transport.reset();
         setState(State::Disconnected);
         log(LogLevel::Err, text);
         Q_EMIT connectFailed(text);
-        return Error::Errno;
+        return tls ? Error::Tls : Error::Errno; // e.g. an unreadable CA file
     }
     const QString warning = m_transport->securityWarning();
     if (!warning.isEmpty())
@@ -487,6 +488,8 @@ Error Client::loopRead()
             closeConnection(Error::Success, true);
             return Error::Success;
         }
+        if (status == Transport::Status::Error)
+            return transportFailed(transportError);
         log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(transportError));
         closeConnection(Error::ConnLost, false);
         return Error::ConnLost;
@@ -499,18 +502,12 @@ Error Client::loopWrite()
 {
     if (!m_transport)
         return Error::NoConn;
-    if (m_transport->handleWritable() == Transport::Status::Error) {
-        log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(m_transport->errorString()));
-        closeConnection(Error::ConnLost, false);
-        return Error::ConnLost;
-    }
+    if (m_transport->handleWritable() == Transport::Status::Error)
+        return transportFailed(m_transport->errorString());
     while (m_transport && m_transport->isReady() && m_session->hasOutgoing()) {
         const qint64 n = m_transport->write(m_session->outgoingData(), m_session->outgoingSize());
-        if (n < 0) {
-            log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(m_transport->errorString()));
-            closeConnection(Error::ConnLost, false);
-            return Error::ConnLost;
-        }
+        if (n < 0)
+            return transportFailed(m_transport->errorString());
         if (n == 0)
             break;
         if (m_session->bytesWritten(n, now())) {
@@ -521,6 +518,20 @@ Error Client::loopWrite()
     }
     updateWriteInterest();
     return Error::Success;
+}
+
+// The transport failed: paho's MQTT_ERR_TLS for TLS failures (its ssl.SSLError path),
+// MQTT_ERR_CONN_LOST for everything else. Either way disconnected() fires once.
+Error Client::transportFailed(const QString &text)
+{
+    if (m_transport && m_transport->errorKind() == Transport::ErrorKind::Tls) {
+        log(LogLevel::Err, QStringLiteral("TLS failure: %1").arg(text));
+        closeConnection(Error::Tls, false);
+        return Error::Tls;
+    }
+    log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(text));
+    closeConnection(Error::ConnLost, false);
+    return Error::ConnLost;
 }
 
 Error Client::loopMisc()

@@ -167,7 +167,9 @@ Q_SIGNALS:
                    const mqtt::Properties &properties);
     // Exactly once per connection that had a socket. rc is paho's number: 0 for our own
     // disconnect(), 7 connection lost (also after a broker DISCONNECT, whose reason is in
-    // reasonCode with flags.fromServer), 2 protocol violation, 5 refused, 16 keepalive.
+    // reasonCode with flags.fromServer), 2 protocol violation, 5 refused, 8 TLS failure
+    // (verification, handshake; logMessage has OpenSSL's reason and the certificate subject),
+    // 16 keepalive.
     void disconnected(int rc, mqtt::DisconnectFlags flags, mqtt::ReasonCode reasonCode,
                       const mqtt::Properties &properties);
     // paho's on_connect_fail: no socket could be opened (lookup or connect() failed).
@@ -199,6 +201,7 @@ private:
                                 std::function<void(const Message &)> callable);
     Error openSocket(const QHostAddress &address);
     void closeConnection(Error rc, bool userDisconnect);
+    Error transportFailed(const QString &text);
     void setState(State state);
     void updateWriteInterest();
     void log(LogLevel level, const QString &text);

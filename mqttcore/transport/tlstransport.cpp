@@ -203,6 +203,8 @@ bool TlsTransport::open(const QString &hostName, const QHostAddress &address, qu
 {
     close();
     m_error.clear();
+    m_errorKind = ErrorKind::Network;
+    m_receivedData = false;
     m_verifyFailure = VerifyFailure();
     m_closeNotify = false;
     m_peer = QStringLiteral("%1:%2").arg(hostName.isEmpty() ? address.toString() : hostName).arg(port);
@@ -272,6 +274,7 @@ Transport::Status TlsTransport::fail(const QString &what)
             text += QStringLiteral(" (server certificate subject: %1)").arg(subject);
     }
     m_error = text;
+    m_errorKind = ErrorKind::Tls;
     qCDebug(lcMqttTransport) << "tls:" << m_error;
     const bool wasReady = m_state == State::Ready;
     m_state = State::Failed;
@@ -285,8 +288,25 @@ Transport::Status TlsTransport::failFromTcp(Status status)
 {
     const bool duringHandshake = m_state == State::Connecting || m_state == State::Handshaking;
     m_error = m_tcp.errorString();
-    if (status == Status::Closed && duringHandshake) {
+    m_errorKind = m_tcp.errorKind();
+    if (status == Status::Error && m_state == State::Handshaking) {
+        // TCP was up, the handshake was not: a reset here usually means a peer that does not
+        // speak TLS (a plain listener) or rejected our hello.
+        m_error = QStringLiteral("TLS handshake with %1 failed: %2").arg(m_peer, m_error);
+        m_errorKind = ErrorKind::Tls;
+    } else if (status == Status::Closed && duringHandshake) {
+        // A broker that rejects us (our certificate, protocol version) may just hang up.
         m_error = QStringLiteral("connection closed by %1 during the TLS handshake").arg(m_peer);
+        m_errorKind = ErrorKind::Tls;
+        status = Status::Error;
+    } else if (m_state == State::Ready && !m_receivedData) {
+        // TLS 1.3: the client finishes its handshake before the server has checked our
+        // certificate, so a broker that refuses it drops the connection right after, before
+        // sending a single byte of data. Blame TLS, not the network.
+        m_error = QStringLiteral("%1 dropped the connection right after the TLS handshake, before any "
+                                 "data (our client certificate refused?): %2")
+                      .arg(m_peer, status == Status::Closed ? QStringLiteral("closed") : m_error);
+        m_errorKind = ErrorKind::Tls;
         status = Status::Error;
     }
     m_state = status == Status::Closed ? State::Closed : State::Failed;
@@ -370,8 +390,10 @@ Transport::Status TlsTransport::decrypt(QByteArray &out)
         ERR_clear_error();
         const int rc = SSL_read_ex(m_ssl, out.data() + before, Chunk, &n);
         out.resize(before + qsizetype(rc == 1 ? n : 0));
-        if (rc == 1)
+        if (rc == 1) {
+            m_receivedData = m_receivedData || n > 0;
             continue;
+        }
         const int error = SSL_get_error(m_ssl, rc);
         if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE)
             return Status::Ok;

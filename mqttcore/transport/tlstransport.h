@@ -43,6 +43,7 @@ public:
     qint64 write(const char *data, qint64 size) override;
 
     QString errorString() const override { return m_error; }
+    ErrorKind errorKind() const override { return m_errorKind; }
     QString name() const override { return QStringLiteral("tls"); }
     QString securityWarning() const override;
 
@@ -76,7 +77,9 @@ private:
     State m_state = State::Closed;
     QString m_peer;
     QString m_error;
+    ErrorKind m_errorKind = ErrorKind::Network;
     bool m_closeNotify = false;
+    bool m_receivedData = false; // application data decrypted on this connection
     VerifyFailure m_verifyFailure;
 };
 

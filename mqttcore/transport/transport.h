@@ -47,7 +47,17 @@ public:
     // Returns how many bytes were taken (0 when it would block), or -1 on error.
     virtual qint64 write(const char *data, qint64 size) = 0;
 
+    // What kind of failure errorString() describes, so the client can report paho's numbers:
+    // Tls (certificate verification, handshake, alert) becomes MQTT_ERR_TLS (8), the others
+    // MQTT_ERR_CONN_LOST (7).
+    enum class ErrorKind {
+        Network,    // socket level: refused, reset, closed, unreachable
+        Tls,        // OpenSSL: verification, handshake, alert, bad local certificate or key
+        WebSocket,  // refused HTTP upgrade, bad frames, close frame
+    };
+
     virtual QString errorString() const = 0;
+    virtual ErrorKind errorKind() const { return ErrorKind::Network; }
     // "tcp", "tls", "ws", "wss": for log lines.
     virtual QString name() const = 0;
     // Non-empty when the connection is deliberately weakened (TLS verification off); valid after

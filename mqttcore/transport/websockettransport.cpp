@@ -49,6 +49,7 @@ bool WebSocketTransport::open(const QString &hostName, const QHostAddress &addre
 {
     close();
     m_error.clear();
+    m_errorKind = ErrorKind::Network;
     m_codec.clear();
     m_in.clear();
     m_out.clear();
@@ -67,6 +68,7 @@ bool WebSocketTransport::open(const QString &hostName, const QHostAddress &addre
 
     if (!m_inner->open(hostName, address, port)) {
         m_error = m_inner->errorString();
+        m_errorKind = m_inner->errorKind();
         m_state = State::Failed;
         return false;
     }
@@ -95,12 +97,18 @@ bool WebSocketTransport::needsWrite() const
     return m_inner->needsWrite() || !m_out.isEmpty();
 }
 
-Transport::Status WebSocketTransport::fail(const QString &text)
+Transport::Status WebSocketTransport::fail(const QString &text, ErrorKind kind)
 {
     m_error = text;
+    m_errorKind = kind;
     m_state = State::Failed;
     qCDebug(lcMqttTransport) << name() << m_error;
     return Status::Error;
+}
+
+Transport::Status WebSocketTransport::failFromInner()
+{
+    return fail(m_inner->errorString(), m_inner->errorKind());
 }
 
 Transport::Status WebSocketTransport::protocolFailure(quint16 closeCode, const QString &text)
@@ -148,7 +156,7 @@ Transport::Status WebSocketTransport::flush()
         return Status::Ok;
     const qint64 n = m_inner->write(m_out.constData(), m_out.size());
     if (n < 0)
-        return fail(m_inner->errorString());
+        return failFromInner();
     m_out.remove(0, qsizetype(n));
     return Status::Ok;
 }
@@ -162,7 +170,7 @@ Transport::Status WebSocketTransport::handleWritable()
     }
     const Status status = m_inner->handleWritable();
     if (status != Status::Ok)
-        return fail(m_inner->errorString());
+        return failFromInner();
     if (m_state == State::Connecting && m_inner->isReady())
         startUpgrade();
     return flush();
@@ -304,7 +312,7 @@ Transport::Status WebSocketTransport::read(QByteArray &out)
     QByteArray incoming;
     const Status innerStatus = m_inner->read(m_state == State::Open ? incoming : m_in);
     if (innerStatus == Status::Error)
-        return fail(m_inner->errorString());
+        return failFromInner();
 
     if (m_state == State::Connecting && m_inner->isReady())
         startUpgrade();
@@ -323,6 +331,7 @@ Transport::Status WebSocketTransport::read(QByteArray &out)
                       ? QStringLiteral("connection to %1 closed without a WebSocket close frame").arg(m_peer)
                       : QStringLiteral("connection to %1 closed during the WebSocket upgrade").arg(m_peer);
         const bool upgrading = m_state != State::Open;
+        m_errorKind = ErrorKind::Network;
         m_state = upgrading ? State::Failed : State::Closed;
         return upgrading ? Status::Error : Status::Closed;
     }

@@ -31,6 +31,7 @@ public:
     qint64 write(const char *data, qint64 size) override;
 
     QString errorString() const override { return m_error; }
+    ErrorKind errorKind() const override { return m_errorKind; }
     QString name() const override;
     QString securityWarning() const override { return m_inner->securityWarning(); }
 
@@ -51,7 +52,8 @@ private:
     Status parseUpgradeResponse();
     Status processFrames(QByteArray &out);
     Status flush();
-    Status fail(const QString &text);
+    Status fail(const QString &text, ErrorKind kind = ErrorKind::WebSocket);
+    Status failFromInner(); // keeps the inner transport's kind: wss reports TLS as TLS
     Status protocolFailure(quint16 closeCode, const QString &text);
     void queueFrame(WebSocketFrameCodec::Opcode opcode, const QByteArray &payload);
 
@@ -65,6 +67,7 @@ private:
     QByteArray m_out;   // bytes for the inner transport: request, frames
     QString m_peer;
     QString m_error;
+    ErrorKind m_errorKind = ErrorKind::Network;
     bool m_inMessage = false;   // a fragmented data message is in progress
     bool m_closeSent = false;
     quint16 m_peerCloseCode = 0;

@@ -146,6 +146,7 @@ void tst_TlsTransport::connect()
     if (!opened) {
         for (const QString &part : std::as_const(errorParts))
             QVERIFY2(transport.errorString().contains(part), qPrintable(transport.errorString()));
+        QCOMPARE(transport.errorKind(), Transport::ErrorKind::Tls); // the client reports rc 8
         QCOMPARE(transport.fd(), qintptr(-1));
         return;
     }
@@ -172,6 +173,7 @@ void tst_TlsTransport::connect()
         QVERIFY(!driver.error().contains(QLatin1String("timed out")));
         for (const QString &part : std::as_const(errorParts))
             QVERIFY2(driver.error().contains(part), qPrintable(driver.error()));
+        QVERIFY2(transport.errorKind() == Transport::ErrorKind::Tls, qPrintable(driver.error()));
     }
 }
 

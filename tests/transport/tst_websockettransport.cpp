@@ -191,6 +191,7 @@ void tst_WebSocketTransport::refusedUpgradeReportsStatusLine()
     QCOMPARE(driver.status(), Transport::Status::Error);
     QVERIFY2(driver.error().contains(QStringLiteral("/nope refused: HTTP/1.1 403 Forbidden")),
              qPrintable(driver.error()));
+    QCOMPARE(transport->errorKind(), Transport::ErrorKind::WebSocket); // rc 7, not TLS's 8
 }
 
 void tst_WebSocketTransport::wrongAcceptIsRefused()
