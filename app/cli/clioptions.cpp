@@ -558,6 +558,7 @@ QString CliOptions::helpText()
             "  connection fails, or with --no-reconnect. pub and replay exit 1 when it is lost.\n"
             "  replay  FILE [--speed X | --as-fast-as-possible] [--topic-prefix P]\n"
             "Connection: -h host, -p port, -L mqtt[s]|ws[s]://[user[:pass]@]host[:port]/topic,\n"
+            "  (for ws[s] the path is the HTTP path, default /mqtt: give the topic with -t),\n"
             "  -i id, -I id-prefix, -k keepalive, -q qos, -u user, -P password,\n"
             "  -V mqttv311|mqttv5|311|5, -c (no clean session), -x session-expiry,\n"
             "  --will-topic/--will-payload/--will-qos/--will-retain,\n"

@@ -218,6 +218,7 @@ void CliRunner::start()
                 error(QStringLiteral("Reconnect failed: %1").arg(text));
             return;
         }
+        m_socketLoop->setAutoReconnect(false);
         fail(ExitConnection, QStringLiteral("Error: %1").arg(text));
     });
     connect(m_client.get(), &Client::messageReceived, this, &CliRunner::onMessage);
@@ -278,6 +279,7 @@ void CliRunner::onConnected(int rc, bool sessionPresent, const QString &reason)
         m_finishing = true;
         return;
     }
+    m_lastProblem.clear();
     const bool reconnected = m_connectedOnce;
     m_connectedOnce = true;
     connectionEvent(QStringLiteral("connected"), 0, connackString(0));
@@ -346,6 +348,11 @@ void CliRunner::onDisconnected(int rc, bool fromServer, const QString &reason)
             error(QStringLiteral("Connection lost: %1").arg(why));
         return;
     }
+    m_socketLoop->setAutoReconnect(false); // we are leaving: no "Reconnecting" notice
+    // The core's last warning says what went wrong underneath (TLS verification, refused
+    // TCP connect, ...) where the error code alone would only say "connection lost".
+    if (!m_lastProblem.isEmpty())
+        why += QStringLiteral(" (%1)").arg(m_lastProblem);
     m_exitCode = ExitConnection;
     if (m_connectedOnce)
         error(QStringLiteral("Connection lost: %1").arg(why));
@@ -541,6 +548,8 @@ void CliRunner::onPublished(int mid, int reasonCode)
 
 void CliRunner::onLog(int level, const QString &text)
 {
+    if (LogLevel(level) == LogLevel::Warning || LogLevel(level) == LogLevel::Err)
+        m_lastProblem = text;
     record(SessionEvent::log(LogLevel(level), text, QDateTime::currentMSecsSinceEpoch()));
     if (m_options.debug)
         error(QStringLiteral("[%1] %2").arg(logLevelTag(LogLevel(level)), text));

@@ -75,6 +75,7 @@ private:
     bool m_finishing = false;
     bool m_connectedOnce = false;
     int m_printed = 0;
+    QString m_lastProblem; // the core's last warning/error log line since the last CONNACK
 
     // pub / replay
     QList<QByteArray> m_payloads;
