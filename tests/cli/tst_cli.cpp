@@ -49,6 +49,7 @@ private Q_SLOTS:
     void willOnKill_data();
     void willOnKill();
     void publishPropertiesReachSubscriber();
+    void connectAndSubscribePropertiesReachBroker();
     void debugPrintsCoreLog();
     void replayTiming_data();
     void replayTiming();
@@ -652,6 +653,31 @@ void tst_Cli::publishPropertiesReachSubscriber()
     const QRegularExpression re(QStringLiteral("^colour:red\\|text/plain\\|re/ply\\|c0rr\\|"
                                                "(3600|359[0-9])$"));
     QVERIFY2(re.match(QString::fromUtf8(line)).hasMatch(), msOut.constData());
+}
+
+// -D connect and -D subscribe under -V 5, seen through what the broker does with them:
+// Maximum Packet Size makes it drop a larger message for us, the Subscription Identifier
+// comes back on each delivery (shown by %J).
+void tst_Cli::connectAndSubscribePropertiesReachBroker()
+{
+    const QString t = topic("subprops");
+    CliProcess sub;
+    QVERIFY(startCliSubscribed(sub, {"sub", "-V", "5", "-t", t, "-q", "1", "-C", "1", "-W", "20",
+                                     "-F", "%J", "-D", "connect", "maximum-packet-size", "200",
+                                     "-D", "subscribe", "subscription-identifier", "42"}));
+    PeerClient peer;
+    QVERIFY(connectPeer(peer));
+    QVERIFY(peer.publish(t, QByteArray(500, 'x'))); // over 200 bytes: never sent to the CLI
+    QVERIFY(peer.publish(t, "{\"small\":true}"));
+    QVERIFY(sub.waitForFinished());
+    QCOMPARE(sub.exitCode(), 0);
+    QJsonParseError e;
+    const QJsonObject o = QJsonDocument::fromJson(sub.out(), &e).object();
+    QVERIFY2(e.error == QJsonParseError::NoError, sub.out().constData());
+    QCOMPARE(o.value("payloadlen").toInt(), 14);
+    QVERIFY(o.value("payload").toObject().value("small").toBool());
+    QCOMPARE(o.value("properties").toObject().value("subscription-identifier").toVariant()
+                     .toList(), QVariantList{42});
 }
 
 // -d prints the core's on_log lines on stderr; without it, stderr stays quiet.
