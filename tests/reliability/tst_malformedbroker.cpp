@@ -357,6 +357,11 @@ void tst_MalformedBroker::memoryStaysFlat()
     qInfo("resident set: %lld KiB before, %lld KiB after %d connections", before, after,
           int(rounds * cases.size()));
     QVERIFY(before > 0);
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed memory in quarantine, so the resident set grows by design; its leak
+    // check at exit is the exact test in that build.
+    return;
+#endif
     QVERIFY2(after - before < 2048,
              qPrintable(QStringLiteral("grew by %1 KiB").arg(after - before)));
 }
