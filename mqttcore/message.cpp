@@ -26,6 +26,19 @@ Message::Message(const QString &topic, const QByteArray &payload, int qos, bool 
     d->retain = retain;
 }
 
+Message::Message(QString &&topic, QByteArray &&payload, int qos, bool retain, bool dup, int mid,
+                 qint64 timestamp)
+    : d(new MessageData)
+{
+    d->topic = std::move(topic);
+    d->payload = std::move(payload);
+    d->timestamp = timestamp;
+    d->mid = mid;
+    d->qos = quint8(qos);
+    d->retain = retain;
+    d->dup = dup;
+}
+
 Message::Message(const Message &other) = default;
 Message::Message(Message &&other) noexcept = default;
 Message &Message::operator=(const Message &other) = default;

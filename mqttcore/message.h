@@ -19,6 +19,10 @@ class Message
 public:
     Message();
     Message(const QString &topic, const QByteArray &payload, int qos = 0, bool retain = false);
+    // A received message in one step: takes the decoded topic and payload over instead of
+    // sharing them, and sets every field at once (the receive path builds one per PUBLISH).
+    Message(QString &&topic, QByteArray &&payload, int qos, bool retain, bool dup, int mid,
+            qint64 timestamp);
     Message(const Message &other);
     Message(Message &&other) noexcept;
     Message &operator=(const Message &other);

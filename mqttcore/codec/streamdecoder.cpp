@@ -82,9 +82,9 @@ class PacketParser
 {
 public:
     PacketParser(const uchar *body, qsizetype size, qint64 bodyOffset, ProtocolVersion version,
-                 Role role)
+                 Role role, StreamDecoder::TopicCache *topicCache = nullptr)
         : m_begin(body), m_pos(body), m_end(body + size), m_bodyOffset(bodyOffset),
-          m_version(version), m_role(role)
+          m_version(version), m_role(role), m_topicCache(topicCache)
     {
     }
 
@@ -251,6 +251,7 @@ private:
     qint64 m_bodyOffset;
     ProtocolVersion m_version;
     Role m_role;
+    StreamDecoder::TopicCache *m_topicCache;
     DecodeError m_error;
 };
 
@@ -408,7 +409,18 @@ bool PacketParser::topicName(QString *topic, bool allowEmpty)
         return fail(QStringLiteral("PUBLISH topic name is empty"), "MQTT-4.7.3-1",
                     ReasonCode::ProtocolError, data - 2);
     }
-    return toString(data, len, topic, "topic name", true);
+    if (!m_topicCache || len == 0 || len > StreamDecoder::TopicCache::MaxLength)
+        return toString(data, len, topic, "topic name", true);
+    const auto *chars = reinterpret_cast<const char *>(data);
+    const quint64 hash = StreamDecoder::TopicCache::hash(chars, len);
+    if (const QString *cached = m_topicCache->find(chars, len, hash)) {
+        *topic = *cached; // shared, no conversion
+        return true;
+    }
+    if (!toString(data, len, topic, "topic name", true))
+        return false; // invalid topics are never cached
+    m_topicCache->insert(chars, len, hash, *topic);
+    return true;
 }
 
 bool PacketParser::parseConnect(std::optional<Packet> *out)
@@ -850,6 +862,59 @@ void StreamDecoder::setAuthMethodSent(bool sent)
     m_authMethodSent = sent;
 }
 
+// Word-at-a-time multiply-xor hash: a few instructions per 8 bytes. A broker that makes
+// topics collide on purpose only causes cache misses (the probe is bounded).
+quint64 StreamDecoder::TopicCache::hash(const char *data, qsizetype size)
+{
+    constexpr quint64 mul = 0xff51afd7ed558ccdULL;
+    quint64 h = 0x9e3779b97f4a7c15ULL ^ quint64(size);
+    while (size >= 8) {
+        quint64 word;
+        std::memcpy(&word, data, 8);
+        h = (h ^ word) * mul;
+        h ^= h >> 32;
+        data += 8;
+        size -= 8;
+    }
+    quint64 tail = 0;
+    for (qsizetype i = 0; i < size; ++i) // at most 7 bytes; no call to memcpy
+        tail = (tail << 8) | quint8(data[i]);
+    h = (h ^ tail) * mul;
+    return h ^ (h >> 29);
+}
+
+const QString *StreamDecoder::TopicCache::find(const char *data, qsizetype size, quint64 hash) const
+{
+    if (!m_slots)
+        return nullptr;
+    for (int i = 0; i < Probe; ++i) {
+        const Slot &slot = m_slots[(hash + quint64(i)) & (Slots - 1)];
+        if (slot.hash == hash && slot.key.size() == size
+            && std::memcmp(slot.key.constData(), data, size_t(size)) == 0)
+            return &slot.topic;
+    }
+    return nullptr;
+}
+
+void StreamDecoder::TopicCache::insert(const char *data, qsizetype size, quint64 hash,
+                                       const QString &topic)
+{
+    if (!m_slots)
+        m_slots = std::make_unique<Slot[]>(Slots);
+    Slot *target = &m_slots[hash & (Slots - 1)]; // evicted when the probe finds no free slot
+    for (int i = 0; i < Probe; ++i) {
+        Slot &slot = m_slots[(hash + quint64(i)) & (Slots - 1)];
+        if (slot.key.isEmpty()) {
+            target = &slot;
+            ++m_used;
+            break;
+        }
+    }
+    target->key = QByteArray(data, size);
+    target->topic = topic;
+    target->hash = hash;
+}
+
 void StreamDecoder::feed(const QByteArray &bytes)
 {
     if (hasFailed())
@@ -965,7 +1030,7 @@ std::optional<Packet> StreamDecoder::next()
         return packet;
 
     PacketParser parser(start + 1 + lengthBytes, qsizetype(remainingLength),
-                        startOffset + 1 + lengthBytes, m_version, m_role);
+                        startOffset + 1 + lengthBytes, m_version, m_role, &m_topicCache);
     if (!parser.parse(static_cast<PacketType>(start[0] >> 4), start[0] & 0x0F, &packet)) {
         packet.reset();
         fail(parser.error());

@@ -4,6 +4,9 @@
 #include "codec/packet.h"
 
 #include <QByteArray>
+#include <QString>
+
+#include <memory>
 
 #include <optional>
 
@@ -64,6 +67,33 @@ public:
     // Forget buffered bytes and any error (a new connection); configuration is kept.
     void reset();
 
+    // Brokers repeat a limited set of topics: a topic seen before is not validated and
+    // converted to a QString again, the earlier (implicitly shared) QString is reused. Keyed
+    // by the raw bytes, so only byte-identical topics hit; validity depends on the bytes
+    // alone. Bounded: a fixed table where a new topic evicts an old one.
+    class TopicCache
+    {
+    public:
+        static constexpr int Slots = 4096;
+        static constexpr int Probe = 4;          // slots tried per topic
+        static constexpr int MaxLength = 128;    // longer topics are decoded every time
+        const QString *find(const char *data, qsizetype size, quint64 hash) const;
+        void insert(const char *data, qsizetype size, quint64 hash, const QString &topic);
+        static quint64 hash(const char *data, qsizetype size);
+        int size() const { return m_used; }
+
+    private:
+        struct Slot
+        {
+            QByteArray key;
+            QString topic;
+            quint64 hash = 0;
+        };
+        std::unique_ptr<Slot[]> m_slots; // allocated at the first insert
+        int m_used = 0;
+    };
+    int topicCacheSize() const { return m_topicCache.size(); }
+
 private:
     void fail(DecodeError error);
     void compact();
@@ -77,6 +107,7 @@ private:
     qint64 m_consumedBefore = 0; // stream bytes dropped from m_buffer by compact()
     qsizetype m_lastPacketSize = 0;
     DecodeError m_error;
+    TopicCache m_topicCache;
 };
 
 // Decodes one whole packet held in `bytes` (exactly one, nothing after it) as the given role

@@ -411,10 +411,8 @@ Error Session::handlePublish(PublishPacket &packet)
     }
     const quint16 id = packet.packetId;
     const quint8 qos = packet.qos;
-    Message message(std::move(packet.topic), std::move(packet.payload), qos, packet.retain);
-    message.setDup(packet.dup);
-    message.setMid(id);
-    message.setTimestamp(m_receiveTimestamp);
+    Message message(std::move(packet.topic), std::move(packet.payload), qos, packet.retain,
+                    packet.dup, id, m_receiveTimestamp);
     if (!packet.properties.isEmpty())
         message.setProperties(packet.properties);
 

@@ -30,7 +30,7 @@ public:
 
     // One read() stops after this many bytes even if more are waiting; a level-triggered
     // notifier calls again, and a flooding peer cannot grow the buffer without bound.
-    static constexpr qint64 MaxReadPerCall = 4 * 1024 * 1024;
+    static constexpr qint64 MaxReadPerCall = 512 * 1024;
 
 private:
     enum class State { Closed, Connecting, Connected, Failed };

@@ -175,6 +175,7 @@ private Q_SLOTS:
     void resendAfterResume();
     void discardWhenSessionNotPresent();
     void requestInsideConnack_data();
+    void repeatedTopicsDecodedOnce();
     void requestInsideConnack();
     void keepalive();
     void keepaliveNoConnack();
@@ -492,6 +493,41 @@ void tst_Session::requestInsideConnack()
     // Nothing more once the handler has returned and the session is idle again.
     QCOMPARE(int(s.tick(1001)), int(Error::Success));
     QCOMPARE(sent(s), QStringList());
+}
+
+// The decoder reuses the QString of a topic it has seen (a bounded cache keyed by the raw
+// bytes): every message must still carry its own topic, through eviction, and a bad topic
+// must fail every time.
+void tst_Session::repeatedTopicsDecodedOnce()
+{
+    Recorder r;
+    Session s(&r);
+    s.connectionOpened(0);
+    sent(s);
+    feed(s, connack());
+    QByteArray stream;
+    const int distinct = StreamDecoder::TopicCache::Slots + 500; // forces evictions
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < distinct; ++i)
+            stream += publish(QStringLiteral("t/%1/é").arg(i), QByteArray::number(i), 0, 0);
+    }
+    QCOMPARE(int(feed(s, stream)), int(Error::Success));
+    QCOMPARE(r.messages.size(), 2 * distinct);
+    for (int k = 0; k < r.messages.size(); ++k) {
+        const int i = k % distinct;
+        QCOMPARE(r.messages.at(k).topic(), QStringLiteral("t/%1/é").arg(i));
+        QCOMPARE(r.messages.at(k).payload(), QByteArray::number(i));
+    }
+    // A topic seen again shares the first message's string instead of a new decode.
+    QCOMPARE(int(feed(s, publish(QStringLiteral("x/y"), "1", 0, 0) + publish(QStringLiteral("x/y"), "2", 0, 0))),
+             int(Error::Success));
+    QVERIFY(r.messages.at(2 * distinct).topic().isSharedWith(r.messages.at(2 * distinct + 1).topic()));
+
+    // Same length and prefix as a cached topic, one invalid UTF-8 byte: still rejected.
+    QByteArray bad = publish(QStringLiteral("t/1/é"), "x", 0, 0);
+    bad[bad.indexOf("\xc3\xa9")] = char(0xff);
+    QCOMPARE(int(feed(s, bad)), int(Error::Protocol));
+    QVERIFY2(s.closeInfo().text.contains(QStringLiteral("UTF-8")), qPrintable(s.closeInfo().text));
 }
 
 void tst_Session::keepalive()
