@@ -185,6 +185,9 @@ void CliRunner::start()
     }
     m_client->setConnectProperties(o.connectProperties);
     m_client->setTransportOptions(o.transport);
+    // Turning verification off must stay visible, not only under -d.
+    if (o.transport.tls.enabled && o.transport.tls.insecure)
+        error(QStringLiteral("Warning: TLS certificate verification is disabled (--insecure)"));
     connect(m_client.get(), &Client::connected, this,
             [this](ConnectFlags flags, ReasonCode rc, const Properties &props) {
                 QString reason;

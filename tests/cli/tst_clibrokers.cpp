@@ -148,9 +148,15 @@ void tst_CliBrokers::tlsFlags()
     QVERIFY(sub.waitForFinished());
     QCOMPARE(sub.exitCode(), 0);
     QCOMPARE(sub.out(), QByteArray("tls/x secret\n"));
-    if (args.contains("--insecure"))
+    if (args.contains("--insecure")) {
         QVERIFY2(sub.err().contains("insecure") || sub.err().contains("Insecure")
                          || sub.err().contains("verification"), sub.err().constData());
+        // Without -d too: disabled verification is always said on stderr.
+        QVERIFY2(err.contains("Warning: TLS certificate verification is disabled (--insecure)"),
+                 err.constData());
+    } else {
+        QVERIFY2(!err.contains("verification is disabled"), err.constData());
+    }
 }
 
 void tst_CliBrokers::urlSchemes_data()
