@@ -5,6 +5,15 @@ ScriptedBroker::ScriptedBroker(QObject *parent) : QObject(parent)
     connect(&m_server, &QTcpServer::newConnection, this, &ScriptedBroker::onNewConnection);
 }
 
+ScriptedBroker::~ScriptedBroker()
+{
+    // The sockets are children of m_server and emit disconnected while it destroys them, after
+    // our own members are gone: our handlers must not run then (UBSan caught it).
+    const auto sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets)
+        socket->disconnect(this);
+}
+
 bool ScriptedBroker::listen()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);

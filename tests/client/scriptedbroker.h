@@ -17,6 +17,7 @@ class ScriptedBroker : public QObject
     Q_OBJECT
 public:
     explicit ScriptedBroker(QObject *parent = nullptr);
+    ~ScriptedBroker() override;
 
     bool listen();
     quint16 port() const { return m_server.serverPort(); }
