@@ -73,7 +73,7 @@ def main():
                     "ts": int(time.time() * 1000),
                 }), qos=0)
             elif kind == 1:
-                room = ROOMS[n % len(ROOMS)]
+                room = ROOMS[(n // 5) % len(ROOMS)]  # n steps by 5 per kind
                 pub(f"home/{room}/temperature", f"{20 + 2 * math.sin(t / 30):.1f}", qos=0)
             elif kind == 2:
                 machine = MACHINES[n % len(MACHINES)]
@@ -83,7 +83,7 @@ def main():
                     "count": n,
                 }), qos=1)
             elif kind == 3:
-                room = ROOMS[n % len(ROOMS)]
+                room = ROOMS[(n // 5) % len(ROOMS)]  # n steps by 5 per kind
                 if random.random() < 0.2:
                     pub(f"home/{room}/light/state", random.choice(["ON", "OFF"]), qos=1, retain=True)
                 pub(f"home/{room}/motion", random.choice(["true", "false"]), qos=0)

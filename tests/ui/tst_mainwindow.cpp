@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -58,6 +59,35 @@ private Q_SLOTS:
         const QString text = log->toPlainText();
         QVERIFY(text.endsWith(QStringLiteral("\n24999")));
         QVERIFY(text.contains(QStringLiteral("15001 earlier line(s) not shown")));
+    }
+
+    void followsTailUntilUserScrollsUp()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("messageLog"));
+        QScrollBar *bar = log->verticalScrollBar();
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 200; ++i)
+                window.appendLogLine(QStringLiteral("line %1.%2").arg(round).arg(i));
+            QTRY_COMPARE(window.pendingLineCount(), 0);
+            QVERIFY(bar->maximum() > 0);
+            QCOMPARE(bar->value(), bar->maximum());
+        }
+        // The user scrolls up: new lines must not pull the view away from what they read.
+        bar->triggerAction(QAbstractSlider::SliderToMinimum);
+        QVERIFY(!window.isFollowingTail());
+        window.appendLogLine(QStringLiteral("more"));
+        QTRY_COMPARE(window.pendingLineCount(), 0);
+        QCOMPARE(bar->value(), 0);
+        // Back at the bottom, following resumes.
+        bar->triggerAction(QAbstractSlider::SliderToMaximum);
+        QVERIFY(window.isFollowingTail());
+        for (int i = 0; i < 100; ++i)
+            window.appendLogLine(QStringLiteral("again %1").arg(i));
+        QTRY_COMPARE(window.pendingLineCount(), 0);
+        QCOMPARE(bar->value(), bar->maximum());
     }
 
     void showsMessagesFromRealBroker()

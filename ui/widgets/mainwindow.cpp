@@ -49,6 +49,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel);
     resize(1000, 650);
 
+    // Follow new lines only while the user leaves the view at the bottom (Wireshark's
+    // tail_at_end): sliderPosition already holds the position the user's action leads to.
+    QScrollBar *bar = m_log->verticalScrollBar();
+    connect(bar, &QScrollBar::actionTriggered, this,
+            [this, bar](int) { m_followTail = bar->sliderPosition() >= bar->maximum(); });
+
     m_flushTimer.setInterval(kFlushIntervalMs);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushPending);
@@ -84,14 +90,15 @@ void MainWindow::flushPending()
         m_log->appendPlainText(tr("… %n earlier line(s) not shown", nullptr, int(m_skipped)));
         m_skipped = 0;
     }
-    // Follow the tail only when the user left the view at the bottom (Wireshark's tail_at_end).
-    QScrollBar *bar = m_log->verticalScrollBar();
-    const bool atEnd = bar->value() >= bar->maximum();
     if (!m_pending.isEmpty())
         m_log->appendPlainText(m_pending.join(QLatin1Char('\n')));
     m_pending.clear();
-    if (atEnd)
-        bar->setValue(bar->maximum());
+    if (m_followTail) {
+        // ensureCursorVisible lays the new text out first; a scroll-bar maximum read right
+        // after appendPlainText is still the old one.
+        m_log->moveCursor(QTextCursor::End);
+        m_log->ensureCursorVisible();
+    }
 }
 
 void MainWindow::appendMessage(const mqtt::Message &message)

@@ -29,6 +29,7 @@ public:
     void attachClient(mqtt::Client *client);
 
     int pendingLineCount() const { return m_pending.size(); }
+    bool isFollowingTail() const { return m_followTail; }
 
 private:
     void appendMessage(const mqtt::Message &message);
@@ -41,4 +42,5 @@ private:
     QStringList m_pending;
     QTimer m_flushTimer;
     qint64 m_skipped = 0;
+    bool m_followTail = true;
 };
