@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include "brokerurl.h"
+#include "messageformatter.h"
 #include "mqttcoreglobal.h"
 #include "topic.h"
 
@@ -205,8 +206,19 @@ bool CliOptions::parse(const QStringList &arguments)
                   oCount, oTimeout, oVerbose, oNoEol, oNoRetained, oRetainedOnly, oExitSub,
                   oFormat, oJson, oRecord, oNoReconnect, oMessage, oFile, oStdin, oLines, oNull, oRetain,
                   oRepeat, oRepeatDelay, oSpeed, oFast, oPrefix});
-    if (!p.parse(args))
+    if (!p.parse(args)) {
+        // QCommandLineParser names an unknown option without its dashes ('bogus' for
+        // --bogus); say it as typed, like mosquitto_sub does.
+        for (const QString &name : p.unknownOptionNames()) {
+            for (const QString &a : args) {
+                const QString flag = a.section(u'=', 0, 0);
+                if (flag.startsWith(u'-')
+                    && flag.mid(flag.startsWith(QLatin1String("--")) ? 2 : 1) == name)
+                    return fail(QStringLiteral("Unknown option '%1'.").arg(flag));
+            }
+        }
         return fail(p.errorText());
+    }
     if (p.isSet(oHelp)) {
         m_help = true;
         return true;
@@ -440,6 +452,9 @@ bool CliOptions::parse(const QStringList &arguments)
             return fail(QStringLiteral("-F and --json cannot be combined"));
         if (p.isSet(oFormat)) {
             format = p.value(oFormat);
+            const QString problem = MessageFormatter::checkFormat(format);
+            if (!problem.isEmpty())
+                return fail(QStringLiteral("-F: %1 of \"%2\"").arg(problem, format));
             formatGiven = true;
         } else if (p.isSet(oJson)) {
             format = QStringLiteral("%j");

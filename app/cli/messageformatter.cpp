@@ -163,6 +163,48 @@ QByteArray MessageFormatter::json(const Message &m, const QStringList &filters, 
     return out;
 }
 
+QString MessageFormatter::checkFormat(const QString &format)
+{
+    static const QByteArray codes("%ACDEFIjJlmPpqRrStUxX");
+    static const QByteArray escapes("\\0aenrtv");
+    const QByteArray f = format.toUtf8();
+    const qsizetype len = f.size();
+    const QString incomplete = QStringLiteral("incomplete format specifier at the end");
+    for (qsizetype i = 0; i < len; ++i) {
+        if (f[i] == '%') {
+            // one flag, width digits, optional .precision, then the code
+            qsizetype j = i + 1;
+            if (j < len && (f[j] == '-' || f[j] == '0'))
+                ++j;
+            while (j < len && f[j] >= '0' && f[j] <= '9')
+                ++j;
+            if (j < len && f[j] == '.') {
+                ++j;
+                while (j < len && f[j] >= '0' && f[j] <= '9')
+                    ++j;
+            }
+            if (j >= len)
+                return incomplete;
+            if (!codes.contains(f[j]))
+                return QStringLiteral("invalid format specifier '%%1' at character %2")
+                        .arg(QString::fromUtf8(f.mid(j, 1))).arg(i + 1);
+            i = j;
+        } else if (f[i] == '@') {
+            if (i + 1 >= len)
+                return incomplete;
+            ++i;
+        } else if (f[i] == '\\') {
+            if (i + 1 >= len)
+                return QStringLiteral("incomplete escape at the end");
+            if (!escapes.contains(f[i + 1]))
+                return QStringLiteral("invalid escape '\\%1' at character %2")
+                        .arg(QString::fromUtf8(f.mid(i + 1, 1))).arg(i + 1);
+            ++i;
+        }
+    }
+    return {};
+}
+
 QByteArray MessageFormatter::format(const Message &m, const QStringList &filters) const
 {
     const QByteArray eol = m_eol ? QByteArray("\n") : QByteArray();

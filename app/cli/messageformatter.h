@@ -36,6 +36,11 @@ public:
     static QByteArray json(const Message &message, const QStringList &filters, bool detailed);
     static QJsonObject propertiesJson(const Properties &properties);
 
+    // Empty when `format` is a valid -F format, else what is wrong, in mosquitto_sub's words
+    // (it refuses the same formats at startup: a lone '%', '@' or '\\', an unknown code or
+    // escape), so a typo is a usage error instead of silently missing output.
+    static QString checkFormat(const QString &format);
+
 private:
     QString m_format;
     bool m_hasFormat = false;

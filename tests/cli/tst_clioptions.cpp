@@ -27,7 +27,14 @@ void tst_CliOptions::usageErrors_data()
 
     QTest::newRow("no command") << QStringList{} << "missing command";
     QTest::newRow("bad command") << QStringList{"subscribe"} << "unknown command \"subscribe\"";
-    QTest::newRow("unknown flag") << QStringList{"sub", "-t", "a", "--bogus"} << "bogus";
+    // mosquitto_sub: "Unknown option '--bogus'." (QCommandLineParser alone said 'bogus')
+    QTest::newRow("unknown flag") << QStringList{"sub", "-t", "a", "--bogus"} << "Unknown option '--bogus'.";
+    QTest::newRow("unknown short flag") << QStringList{"sub", "-t", "a", "-Z"} << "Unknown option '-Z'.";
+    QTest::newRow("unknown flag with value") << QStringList{"sub", "-t", "a", "--bogus=1"} << "Unknown option '--bogus'.";
+    // mosquitto_sub refuses these -F formats at startup; we did print them half-formatted.
+    QTest::newRow("-F unknown code") << QStringList{"sub", "-t", "a", "-F", "%z"} << "-F: invalid format specifier '%z'";
+    QTest::newRow("-F lone percent") << QStringList{"sub", "-t", "a", "-F", "x%"} << "-F: incomplete format specifier";
+    QTest::newRow("-F bad escape") << QStringList{"sub", "-t", "a", "-F", "\\q"} << "-F: invalid escape '\\q'";
     QTest::newRow("sub without -t") << QStringList{"sub"} << "-t:";
     QTest::newRow("invalid filter") << QStringList{"sub", "-t", "a/#/b"} << "MQTT-4.7.1-1";
     QTest::newRow("invalid -T") << QStringList{"sub", "-t", "a", "-T", "x+"} << "-T:";

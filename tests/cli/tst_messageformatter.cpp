@@ -33,6 +33,8 @@ private Q_SLOTS:
     void detailedJson();
     void detailedJsonPayloadKinds_data();
     void detailedJsonPayloadKinds();
+    void checkFormatLikeMosquitto_data();
+    void checkFormatLikeMosquitto();
 };
 
 void tst_MessageFormatter::format_data()
@@ -56,6 +58,48 @@ void tst_MessageFormatter::format_data()
     QTest::newRow("at sign") << "@@" << QByteArray("@");
     QTest::newRow("absent property blank") << "[%3E]" << QByteArray("[   ]");
     QTest::newRow("unknown code") << "%Z." << QByteArray(".");
+}
+
+void tst_MessageFormatter::checkFormatLikeMosquitto_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("mosquitto"); // mosquitto_sub 2.0.11's stderr; empty = accepted
+    QTest::addColumn<QString>("expected");  // our checkFormat(); empty = accepted
+
+    QTest::newRow("every code") << "%% %A %C %D %E %F %I %j %J %l %m %P %p %q %R %r %S %t %U %x %X"
+                                << "" << "";
+    QTest::newRow("flags width precision") << "%-10.3t %05l %.2p %-05m" << "" << "";
+    QTest::newRow("escapes") << "\\\\\\0\\a\\e\\n\\r\\t\\v" << "" << "";
+    QTest::newRow("at codes") << "@Y-@m-@d @N @@ @q" << "" << "";
+    QTest::newRow("unknown code") << "%z" << "Error: Invalid format specifier 'z'."
+                                  << "invalid format specifier '%z' at character 1";
+    QTest::newRow("sign flag") << "%+t" << "Error: Invalid format specifier '+'."
+                               << "invalid format specifier '%+' at character 1";
+    QTest::newRow("lone percent") << "%t %" << "Error: Incomplete format specifier."
+                                  << "incomplete format specifier at the end";
+    QTest::newRow("width only") << "%5" << "Error: Incomplete format specifier."
+                                << "incomplete format specifier at the end";
+    QTest::newRow("flag only") << "%-" << "Error: Incomplete format specifier."
+                               << "incomplete format specifier at the end";
+    QTest::newRow("precision only") << "%.3" << "Error: Incomplete format specifier."
+                                    << "incomplete format specifier at the end";
+    QTest::newRow("lone at") << "@" << "Error: Incomplete format specifier."
+                             << "incomplete format specifier at the end";
+    QTest::newRow("lone backslash") << "%t\\" << "Error: Incomplete escape specifier."
+                                    << "incomplete escape at the end";
+    QTest::newRow("unknown escape") << "a\\q" << "Error: Invalid escape specifier 'q'."
+                                    << "invalid escape '\\q' at character 2";
+}
+
+// -F formats are accepted or refused exactly where mosquitto_sub accepts or refuses them.
+void tst_MessageFormatter::checkFormatLikeMosquitto()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, mosquitto);
+    QFETCH(QString, expected);
+    const QString problem = MessageFormatter::checkFormat(format);
+    QCOMPARE(problem, expected);
+    QCOMPARE(problem.isEmpty(), mosquitto.isEmpty());
 }
 
 void tst_MessageFormatter::format()
