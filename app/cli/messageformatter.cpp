@@ -85,10 +85,9 @@ QByteArray strftimeLocal(qint64 ms, const char *fmt)
 
 } // namespace
 
-QJsonObject MessageFormatter::propertiesJson(const Properties &properties)
+QByteArray MessageFormatter::propertiesJson(const Properties &properties)
 {
-    // mosquitto_sub's names; repeated user properties are kept as [name, value] pairs
-    // because an object would lose repeats and order.
+    // mosquitto_sub's names and shapes, so jq filters written for it work on ours.
     QJsonObject o;
     if (auto v = properties.payloadFormatIndicator())
         o.insert(QStringLiteral("payload-format-indicator"), int(*v));
@@ -114,14 +113,18 @@ QJsonObject MessageFormatter::propertiesJson(const Properties &properties)
     }
     if (auto v = properties.topicAlias())
         o.insert(QStringLiteral("topic-alias"), int(*v));
+    QByteArray out = QJsonDocument(o).toJson(QJsonDocument::Compact);
     const QList<UserProperty> user = properties.userProperties();
     if (!user.isEmpty()) {
-        QJsonArray a;
-        for (const UserProperty &u : user)
-            a.append(QJsonArray{u.first, u.second});
-        o.insert(QStringLiteral("user-properties"), a);
+        // An object as mosquitto_sub writes it, written by hand because a repeated name is
+        // written again (as mosquitto does), which QJsonObject cannot hold.
+        QByteArray u;
+        for (const UserProperty &p : user)
+            u += (u.isEmpty() ? "" : ",") + jsonValue(p.first) + ':' + jsonValue(p.second);
+        out.chop(1);
+        out += (o.isEmpty() ? "" : ",") + QByteArray("\"user-properties\":{") + u + "}}";
     }
-    return o;
+    return out;
 }
 
 QByteArray MessageFormatter::json(const Message &m, const QStringList &filters, bool detailed)
@@ -132,11 +135,11 @@ QByteArray MessageFormatter::json(const Message &m, const QStringList &filters, 
     out += ",\"qos\":" + QByteArray::number(m.qos());
     out += ",\"retain\":" + QByteArray(m.retain() ? "1" : "0");
     out += ",\"payloadlen\":" + QByteArray::number(m.payload().size());
-    if (detailed && m.qos() > 0)
+    // mosquitto_sub writes mid and properties for %j too; %J differs only in the payload.
+    if (m.qos() > 0)
         out += ",\"mid\":" + QByteArray::number(m.mid());
-    if (detailed && !m.properties().isEmpty())
-        out += ",\"properties\":" + QJsonDocument(propertiesJson(m.properties()))
-                                            .toJson(QJsonDocument::Compact);
+    if (!m.properties().isEmpty())
+        out += ",\"properties\":" + propertiesJson(m.properties());
     bool done = false;
     if (detailed) {
         QJsonParseError error;

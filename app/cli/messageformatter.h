@@ -30,11 +30,13 @@ public:
 
     // %j (detailed = false) and %J (detailed = true): keys in mosquitto's order
     // tst, topic, qos, retain, payloadlen, [mid], [properties], payload|payload_base64,
-    // plus "filters". %J puts a payload that is itself JSON in as JSON, as mosquitto does;
+    // plus "filters"; mid for QoS > 0 and properties when there are any, in both. %J puts a payload that is itself JSON in as JSON, as mosquitto does;
     // any other non-empty payload is written as %j does, with "payload_not_json":true
     // (mosquitto_sub prints an error and drops the object instead).
     static QByteArray json(const Message &message, const QStringList &filters, bool detailed);
-    static QJsonObject propertiesJson(const Properties &properties);
+    // The "properties" object: mosquitto's keys; user properties as an object
+    // {"name":"value",...}, a repeated name written again as mosquitto_sub does.
+    static QByteArray propertiesJson(const Properties &properties);
 
     // Empty when `format` is a valid -F format, else what is wrong, in mosquitto_sub's words
     // (it refuses the same formats at startup: a lone '%', '@' or '\\', an unknown code or

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void detailedJson();
     void detailedJsonPayloadKinds_data();
     void detailedJsonPayloadKinds();
+    void jsonLikeMosquitto_data();
+    void jsonLikeMosquitto();
     void checkFormatLikeMosquitto_data();
     void checkFormatLikeMosquitto();
 };
@@ -58,6 +60,61 @@ void tst_MessageFormatter::format_data()
     QTest::newRow("at sign") << "@@" << QByteArray("@");
     QTest::newRow("absent property blank") << "[%3E]" << QByteArray("[   ]");
     QTest::newRow("unknown code") << "%Z." << QByteArray(".");
+}
+
+void tst_MessageFormatter::jsonLikeMosquitto_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<bool>("withProperties");
+    QTest::addColumn<bool>("detailed");
+    QTest::addColumn<QByteArray>("mosquitto"); // mosquitto_sub 2.0.11 -V 5 -F %j / %J
+    const QByteArray props = R"("properties":{"content-type":"text/plain","user-properties":{"k":"v","k2":"v2"},"response-topic":"resp/t","correlation-data":"abc","payload-format-indicator":1,"message-expiry-interval":3486},)";
+    QTest::newRow("%j qos 0") << 0 << QByteArray("hello") << false << false
+        << QByteArray(R"({"tst":"","topic":"t/a","qos":0,"retain":1,"payloadlen":5,"payload":"hello"})");
+    QTest::newRow("%j qos 1 has mid") << 1 << QByteArray("q1") << false << false
+        << QByteArray(R"({"tst":"","topic":"t/a","qos":1,"retain":1,"payloadlen":2,"mid":7,"payload":"q1"})");
+    QTest::newRow("%j properties") << 1 << QByteArray("{\"a\":1}") << true << false
+        << R"({"tst":"","topic":"t/a","qos":1,"retain":1,"payloadlen":7,"mid":7,)" + props
+                   + R"("payload":"{\"a\":1}"})";
+    QTest::newRow("%J properties") << 1 << QByteArray("{\"a\":1}") << true << true
+        << R"({"tst":"","topic":"t/a","qos":1,"retain":1,"payloadlen":7,"mid":7,)" + props
+                   + R"("payload":{"a":1}})";
+}
+
+// %j / %J carry what mosquitto_sub's carry (its output recorded against mosquitto 2.0.11),
+// apart from "tst" (time) and our documented "filters".
+void tst_MessageFormatter::jsonLikeMosquitto()
+{
+    QFETCH(int, qos);
+    QFETCH(QByteArray, payload);
+    QFETCH(bool, withProperties);
+    QFETCH(bool, detailed);
+    QFETCH(QByteArray, mosquitto);
+    Message m(QStringLiteral("t/a"), payload, qos, true);
+    m.setMid(7);
+    m.setTimestamp(1714564800123);
+    if (withProperties) {
+        mqtt::Properties p;
+        p.setContentType(QStringLiteral("text/plain"));
+        p.addUserProperty(QStringLiteral("k"), QStringLiteral("v"));
+        p.addUserProperty(QStringLiteral("k2"), QStringLiteral("v2"));
+        p.setResponseTopic(QStringLiteral("resp/t"));
+        p.setCorrelationData("abc");
+        p.setPayloadFormatIndicator(1);
+        p.setMessageExpiryInterval(3486);
+        m.setProperties(p);
+    }
+    const QByteArray line = MessageFormatter::json(m, {"t/#"}, detailed);
+    QJsonParseError error;
+    QJsonObject ours = QJsonDocument::fromJson(line, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+    QJsonObject theirs = QJsonDocument::fromJson(mosquitto, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, mosquitto.constData());
+    QCOMPARE(ours.take("filters").toArray(), QJsonArray{"t/#"});
+    ours.remove("tst");
+    theirs.remove("tst");
+    QCOMPARE(ours, theirs);
 }
 
 void tst_MessageFormatter::checkFormatLikeMosquitto_data()
@@ -155,7 +212,7 @@ void tst_MessageFormatter::json()
     QCOMPARE(o.value("payloadlen").toInt(), payload.size());
     QCOMPARE(o.value(textKey).toString(), text);
     QCOMPARE(o.value("filters").toArray(), (QJsonArray{"a/#", "+/b"}));
-    QVERIFY(!o.contains("mid")); // %J only
+    QCOMPARE(o.value("mid").toInt(), 7); // mosquitto_sub writes mid for %j too
     QVERIFY(line.startsWith("{\"tst\":")); // mosquitto's key order
 }
 
@@ -174,8 +231,9 @@ void tst_MessageFormatter::detailedJson()
     QCOMPARE(o.value("payload").toObject().value("temp").toDouble(), 21.5); // JSON, not a string
     const QJsonObject props = o.value("properties").toObject();
     QCOMPARE(props.value("content-type").toString(), QStringLiteral("application/json"));
-    QCOMPARE(props.value("user-properties").toArray(),
-             (QJsonArray{QJsonArray{"k", "v1"}, QJsonArray{"k", "v2"}}));
+    // mosquitto's object; a repeated name is written again, in order, as mosquitto does.
+    QVERIFY(MessageFormatter::json(m, {}, true)
+                    .contains("\"user-properties\":{\"k\":\"v1\",\"k\":\"v2\"}"));
     QCOMPARE(props.value("correlation-data_base64").toString(), QStringLiteral("/wA="));
     // Not JSON: falls back to the text form.
     m.setPayload("not json");
