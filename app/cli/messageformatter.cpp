@@ -48,15 +48,20 @@ QByteArray blank(const Spec &s)
 QByteArray payloadBytes(const QByteArray &payload, int hex, const Spec &s)
 {
     QByteArray p = payload;
-    if (s.width > 0 && p.size() > s.width)
-        p.truncate(s.width); // mosquitto_sub cuts the payload to the field width
+    // mosquitto_sub cuts the payload to the field width, for %x/%X to width/2 bytes (two
+    // digits each). It cuts a shorter hex payload to half its length too, which we do not.
+    const qsizetype room = hex ? s.width / 2 : s.width;
+    if (s.width > 0 && p.size() > room)
+        p.truncate(room);
     if (hex == 1)
         p = p.toHex();
     else if (hex == 2)
         p = p.toHex().toUpper();
-    Spec noPrecision = s;
-    noPrecision.precision = -1;
-    return padded(p, noPrecision, false);
+    if (p.size() >= s.width)
+        return p;
+    // Unlike the topic, mosquitto_sub pads a payload with the '0' flag's zeros.
+    const QByteArray fill(s.width - p.size(), s.align == '-' ? ' ' : s.pad);
+    return s.align == '-' ? p + fill : fill + p;
 }
 
 QByteArray jsonValue(const QJsonValue &v)

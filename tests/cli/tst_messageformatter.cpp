@@ -60,6 +60,14 @@ void tst_MessageFormatter::format_data()
     QTest::newRow("at sign") << "@@" << QByteArray("@");
     QTest::newRow("absent property blank") << "[%3E]" << QByteArray("[   ]");
     QTest::newRow("unknown code") << "%Z." << QByteArray(".");
+    // mosquitto_sub 2.0.11 on "hello": [%3x] -> "[ 68]", [%4X] -> "[6865]" (width/2 bytes).
+    QTest::newRow("hex cut to width") << "[%3x][%4X]" << QByteArray("[ 68][6865]");
+    // mosquitto prints "[      6865]" (it halves a payload shorter than the width: a bug);
+    // we print the whole payload, padded to the width.
+    QTest::newRow("hex padded") << "[%12x][%-12X]" << QByteArray("[  68656c6c6f][68656C6C6F  ]");
+    // mosquitto_sub on "hello": [%07p] -> "[00hello]", [%05x] -> "[06865]", [%-07p] -> "[hello  ]".
+    QTest::newRow("payload zero padded") << "[%07p][%05x][%-07p]"
+                                         << QByteArray("[00hello][06865][hello  ]");
 }
 
 void tst_MessageFormatter::jsonLikeMosquitto_data()
