@@ -477,22 +477,15 @@ Error Client::loopRead()
         const Error rc = m_session->receive(m_readBuffer.constData(), m_readBuffer.size(), now());
         if (!m_transport)
             return Error::NoConn; // a callback closed or reconnected
-        if (rc != Error::Success) {
-            const Error closeRc = m_session->closeInfo().rc;
-            closeConnection(closeRc, false);
-            return closeRc;
-        }
+        if (rc != Error::Success)
+            return connectionFailed(m_session->closeInfo().rc);
     }
     if (status != Transport::Status::Ok) {
-        if (m_state == State::Disconnecting) {
-            closeConnection(Error::Success, true);
-            return Error::Success;
-        }
         if (status == Transport::Status::Error)
             return transportFailed(transportError);
-        log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(transportError));
-        closeConnection(Error::ConnLost, false);
-        return Error::ConnLost;
+        if (m_state != State::Disconnecting)
+            log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(transportError));
+        return connectionFailed(Error::ConnLost);
     }
     updateWriteInterest();
     return Error::Success;
@@ -526,12 +519,21 @@ Error Client::transportFailed(const QString &text)
 {
     if (m_transport && m_transport->errorKind() == Transport::ErrorKind::Tls) {
         log(LogLevel::Err, QStringLiteral("TLS failure: %1").arg(text));
-        closeConnection(Error::Tls, false);
-        return Error::Tls;
+        return connectionFailed(Error::Tls);
     }
     log(LogLevel::Warning, QStringLiteral("Connection lost: %1").arg(text));
-    closeConnection(Error::ConnLost, false);
-    return Error::ConnLost;
+    return connectionFailed(Error::ConnLost);
+}
+
+// paho's _loop_rc_handle: the error path closes the socket first, then fires disconnected.
+// An error while our DISCONNECT is pending ends the connection we were ending anyway:
+// rc 0 and Success, in the same error-path order.
+Error Client::connectionFailed(Error rc)
+{
+    if (m_state == State::Disconnecting)
+        rc = Error::Success;
+    closeConnection(rc, false);
+    return rc;
 }
 
 Error Client::loopMisc()
@@ -542,13 +544,12 @@ Error Client::loopMisc()
     const Error rc = m_session->tick(now());
     if (rc != Error::Success) {
         const Session::CloseInfo info = m_session->closeInfo();
-        if (info.rc == Error::Success) {
-            closeConnection(Error::Success, true); // was disconnecting anyway
-            return Error::Success;
-        }
+        if (info.rc == Error::Success || m_state == State::Disconnecting)
+            return connectionFailed(Error::Success); // was disconnecting anyway
+        // paho's loop_misc: on_disconnect gets KEEPALIVE (16), the call returns CONN_LOST (7).
         log(LogLevel::Warning, QStringLiteral("Keepalive timeout: %1").arg(info.text));
         closeConnection(Error::Keepalive, false);
-        return Error::Keepalive;
+        return Error::ConnLost;
     }
     updateWriteInterest();
     return Error::Success;

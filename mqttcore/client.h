@@ -202,6 +202,7 @@ private:
     Error openSocket(const QHostAddress &address);
     void closeConnection(Error rc, bool userDisconnect);
     Error transportFailed(const QString &text);
+    Error connectionFailed(Error rc);
     void setState(State state);
     void updateWriteInterest();
     void log(LogLevel level, const QString &text);

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace mqtt;
 
 namespace {
@@ -95,7 +97,44 @@ private Q_SLOTS:
     void brokerDisconnect5();
     void hostNameLookup();
     void noConnErrors();
+    void closeOrder_data();
+    void closeOrder();
+    void qos0PublishedOnceWritten();
+    void publishOffline_data();
+    void publishOffline();
+    void pahoPacketLogLines();
+    void destroyedContextRouteDropped();
+    void userData();
 };
+
+namespace {
+
+// Drives a client by hand, as an external loop would: write when it wants to, then read.
+// Records which loop call closed the socket and what it returned.
+struct HandLoop
+{
+    HandLoop(Client *c, Events *e) : client(c), ev(e) { }
+    Client *client;
+    Events *ev;
+    void pump()
+    {
+        if (client->wantWrite())
+            note(QStringLiteral("loopWrite"), client->loopWrite());
+        if (client->socket() >= 0)
+            note(QStringLiteral("loopRead"), client->loopRead());
+    }
+    void note(const QString &call, Error rc)
+    {
+        if (!closedBy.isEmpty() || client->socket() >= 0)
+            return;
+        closedBy = call;
+        closeRc = int(rc);
+    }
+    QString closedBy;
+    int closeRc = -100;
+};
+
+} // namespace
 
 void tst_Client::connackCodes_data()
 {
@@ -394,11 +433,13 @@ void tst_Client::keepalivePingAndTimeout()
     fakeNow += 9999;
     QCOMPARE(client.loopMisc(), Error::Success);
     fakeNow += 1;
-    QCOMPARE(client.loopMisc(), Error::Keepalive);
+    // [P] loop_misc: on_disconnect(KEEPALIVE=16), but the call returns CONN_LOST (7).
+    QCOMPARE(client.loopMisc(), Error::ConnLost);
     QCOMPARE(client.loopMisc(), Error::NoConn);
     QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
     QCOMPARE(ev.count("disconnected"), 1); // exactly once (paho #870 fires twice)
-    QCOMPARE(ev.only({"disconnected"}), QStringList{"disconnected 16 reason=0x8d"});
+    // The error path: socket callbacks first, then disconnected.
+    QCOMPARE(ev.only({"socket close", "disconnected"}), (QStringList{"socket close", "disconnected 16 reason=0x8d"}));
 }
 
 void tst_Client::perFilterRouting()
@@ -531,6 +572,288 @@ void tst_Client::noConnErrors()
     QCOMPARE(client.disconnect(), Error::NoConn);
     QCOMPARE(client.setWill(QStringLiteral("w/+"), "x"), Error::Inval);
     QCOMPARE(client.connect(QString(), 1883), Error::Inval);
+}
+
+void tst_Client::closeOrder_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("closedBy");
+    QTest::addColumn<int>("closeRc");
+    QTest::addColumn<QStringList>("events"); // every signal after connected, in order
+    // [P] _packet_write: a written DISCONNECT fires on_disconnect(0), then _sock_close
+    // (unregister_write, on_socket_close).
+    QTest::newRow("user disconnect") << "user" << "loopWrite" << int(Error::Success)
+        << QStringList{"register write", "disconnected 0 reason=0x00", "unregister write", "socket close"};
+    // [P] _loop_rc_handle: _sock_close first, then on_disconnect.
+    QTest::newRow("broker closes") << "brokerClose" << "loopRead" << int(Error::ConnLost)
+        << QStringList{"socket close", "disconnected 7 reason=0x80"};
+    // [P] _loop_rc_handle while DISCONNECTING: rc becomes 0 and loop_read returns 0, but the
+    // order is still the error path's (observed with paho 1.6.1: unregister_write,
+    // socket_close, on_disconnect(0)).
+    QTest::newRow("broker closes while disconnecting") << "closeWhileDisconnecting" << "loopRead" << int(Error::Success)
+        << QStringList{"register write", "published 1 rc=0", "unregister write", "register write",
+                       "unregister write", "socket close", "disconnected 0 reason=0x00"};
+    QTest::newRow("protocol violation") << "violation" << "loopRead" << int(Error::Protocol)
+        << QStringList{"socket close", "disconnected 2 reason=0x82"};
+    QTest::newRow("5.0 broker DISCONNECT") << "disconnect5" << "loopRead" << int(Error::ConnLost)
+        << QStringList{"socket close", "disconnected 7 reason=0x8e server"};
+}
+
+void tst_Client::closeOrder()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, closedBy);
+    QFETCH(int, closeRc);
+    QFETCH(QStringList, events);
+    const bool v5 = scenario == QLatin1String("disconnect5");
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    if (v5)
+        broker.expectHex("100f00044d5154540502003c00000263" "35").sendHex("2003000000");
+    else
+        broker.expectHex(kConnect).sendHex(kConnackOk);
+    Client client(v5 ? QStringLiteral("c5") : QStringLiteral("test-client"));
+    if (v5)
+        client.setProtocolVersion(ProtocolVersion::V5);
+    Events ev(&client);
+    HandLoop loop(&client, &ev);
+    QCOMPARE(client.connect(QStringLiteral("127.0.0.1"), broker.port()), Error::Success);
+    QTRY_VERIFY2((loop.pump(), client.isConnected()), qPrintable(broker.state()));
+    ev.lines.clear();
+
+    if (scenario == QLatin1String("user")) {
+        broker.expectHex("e000", "DISCONNECT");
+        QCOMPARE(client.disconnect(), Error::Success);
+    } else if (scenario == QLatin1String("brokerClose")) {
+        broker.closeConnection();
+    } else if (scenario == QLatin1String("closeWhileDisconnecting")) {
+        // The broker drops us after our PUBLISH, while our DISCONNECT is still unwritten.
+        broker.expectHex("300a0003612f6268656c6c6f", "PUBLISH q0").closeConnection();
+        QCOMPARE(client.publish(QStringLiteral("a/b"), "hello").rc, Error::Success);
+        QCOMPARE(client.loopWrite(), Error::Success);
+        QCOMPARE(client.disconnect(), Error::Success);
+        QTRY_VERIFY2((client.loopRead(), client.socket() < 0), qPrintable(broker.state()));
+        loop.closedBy = QStringLiteral("loopRead"); // the only call made
+    } else if (scenario == QLatin1String("violation")) {
+        broker.sendHex(kConnackOk); // a second CONNACK
+    } else {
+        broker.sendHex("e0018e"); // DISCONNECT Session taken over, reason byte only
+    }
+    if (scenario != QLatin1String("closeWhileDisconnecting"))
+        QTRY_VERIFY2((loop.pump(), client.socket() < 0), qPrintable(broker.state()));
+    QTRY_COMPARE(ev.count("disconnected"), 1);
+    QCOMPARE(ev.lines, events);
+    QCOMPARE(loop.closedBy, closedBy);
+    if (scenario == QLatin1String("closeWhileDisconnecting")) {
+        // Read again on the closed client: NoConn, and no second disconnected.
+        QCOMPARE(client.loopRead(), Error::NoConn);
+    } else {
+        QCOMPARE(loop.closeRc, closeRc);
+    }
+    QCOMPARE(client.loopRead(), Error::NoConn);
+    QCOMPARE(client.loopWrite(), Error::NoConn);
+    QCOMPARE(client.loopMisc(), Error::NoConn);
+    QCOMPARE(client.state(), Client::State::Disconnected);
+    QTest::qWait(20);
+    QCOMPARE(ev.count("disconnected"), 1);
+    QVERIFY2(broker.finished(), qPrintable(broker.state()));
+}
+
+// [P] _packet_write: QoS 0 on_publish fires when the bytes are completely written, before
+// loop_write's final unregister_write; queueing alone fires nothing.
+void tst_Client::qos0PublishedOnceWritten()
+{
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk).expectHex("300a0003612f6268656c6c6f", "PUBLISH q0");
+    Client client(QStringLiteral("test-client"));
+    Events ev(&client);
+    HandLoop loop(&client, &ev);
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY((loop.pump(), client.isConnected()));
+    ev.lines.clear();
+    const RequestResult r = client.publish(QStringLiteral("a/b"), "hello", 0);
+    QCOMPARE(r.rc, Error::Success);
+    QCOMPARE(r.mid, 1);
+    QCOMPARE(ev.lines, QStringList{"register write"});
+    QVERIFY(client.wantWrite());
+    QCOMPARE(client.loopWrite(), Error::Success);
+    QCOMPARE(ev.lines, (QStringList{"register write", "published 1 rc=0", "unregister write"}));
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+}
+
+void tst_Client::publishOffline_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::newRow("qos0") << 0;
+    QTest::newRow("qos1") << 1;
+    QTest::newRow("qos2") << 2;
+}
+
+// §1.2: offline, QoS 0 is dropped with NoConn and never fires published; QoS>0 is stored,
+// returns NoConn with its mid, and goes out (DUP=0, never sent before) after the next CONNACK.
+void tst_Client::publishOffline()
+{
+    QFETCH(int, qos);
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk);
+    if (qos == 1)
+        broker.expectHex("320c0003612f62000168656c6c6f", "PUBLISH q1").sendHex("40020001");
+    else if (qos == 2)
+        broker.expectHex("340c0003612f62000168656c6c6f", "PUBLISH q2").sendHex("50020001")
+            .expectHex("62020001", "PUBREL").sendHex("70020001");
+    Client client(QStringLiteral("test-client"));
+    SocketNotifierLoop driver(&client);
+    Events ev(&client);
+    const RequestResult r = client.publish(QStringLiteral("a/b"), "hello", qos);
+    QCOMPARE(r.rc, Error::NoConn);
+    if (qos > 0)
+        QCOMPARE(r.mid, 1);
+    QVERIFY(ev.lines.isEmpty()); // no socket: no register write, nothing published
+    QCOMPARE(client.connect(QStringLiteral("127.0.0.1"), broker.port()), Error::Success);
+    QTRY_COMPARE(ev.count("connected"), 1);
+    if (qos > 0)
+        QTRY_COMPARE(ev.count("published"), 1);
+    QTest::qWait(50); // a QoS 0 copy or a second PUBLISH would arrive here
+    QVERIFY2(broker.finished(), qPrintable(broker.state()));
+    QVERIFY2(broker.pending().isEmpty(), qPrintable(broker.state()));
+    const QStringList expected = qos > 0 ? QStringList{"connected sp=0 rc=0", "published 1 rc=0"}
+                                         : QStringList{"connected sp=0 rc=0"};
+    QCOMPARE(ev.only({"connected", "published"}), expected);
+}
+
+// Every packet line a 3.1.1 session logs, against paho-mqtt 1.6.1's on_log for the same
+// exchange (recorded with /usr/bin/python3 against mosquitto). One deliberate difference:
+// paho 1.6.1 prints a sent PUBLISH topic as 'b't/0'' (a bytes repr inside quotes); ours is
+// 't/0' as ARCHITECTURE.md's API table specifies.
+void tst_Client::pahoPacketLogLines()
+{
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    // CONNECT u1 p1 wr1 wq1 wf1 c1 k60, id "pc1", will "w/t" "bye", user "u", password "p".
+    broker.expectHex("101f00044d51545404ee003c0003706331" "0003772f74" "0003627965" "000175" "000170", "CONNECT")
+        .sendHex(kConnackOk)
+        .expectHex("820800010003742f2302", "SUBSCRIBE").sendHex("9003000102")
+        .expectHex("300a0003742f3068656c6c6f", "PUBLISH q0").sendHex("300a0003742f3068656c6c6f")
+        .expectHex("320c0003742f31000368656c6c6f", "PUBLISH q1").sendHex("320c0003742f31000168656c6c6f")
+        .expectHex("40020001", "PUBACK").sendHex("40020003")
+        .expectHex("340c0003742f32000468656c6c6f", "PUBLISH q2").sendHex("50020004")
+        .expectHex("62020004", "PUBREL").sendHex("340c0003742f32000268656c6c6f")
+        .expectHex("50020002", "PUBREC").sendHex("70020004").sendHex("62020002")
+        .expectHex("70020002", "PUBCOMP")
+        .expectHex("a2070005000374" "2f23", "UNSUBSCRIBE").sendHex("b0020005")
+        .expectHex("c000", "PINGREQ").sendHex("d000")
+        .expectHex("e000", "DISCONNECT");
+    qint64 fakeNow = 1000;
+    Client client(QStringLiteral("pc1"));
+    client.setClock([&fakeNow] { return fakeNow; });
+    client.setCredentials(QStringLiteral("u"), QByteArray("p"));
+    QCOMPARE(client.setWill(QStringLiteral("w/t"), "bye", 1, true), Error::Success);
+    Events ev(&client);
+    HandLoop loop(&client, &ev);
+    QStringList logs;
+    QObject::connect(&client, &Client::logMessage, &client, [&](LogLevel level, const QString &text) {
+        if (level == LogLevel::Debug)
+            logs << text;
+    });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY2((loop.pump(), client.isConnected()), qPrintable(broker.state()));
+    QCOMPARE(client.subscribe(QStringLiteral("t/#"), 2).mid, 1);
+    QTRY_VERIFY2((loop.pump(), ev.count("subscribed") == 1), qPrintable(broker.state()));
+    QCOMPARE(client.publish(QStringLiteral("t/0"), "hello", 0).mid, 2);
+    QTRY_VERIFY2((loop.pump(), ev.count("message") == 1), qPrintable(broker.state()));
+    QCOMPARE(client.publish(QStringLiteral("t/1"), "hello", 1).mid, 3);
+    QTRY_VERIFY2((loop.pump(), ev.count("published") == 2), qPrintable(broker.state()));
+    QCOMPARE(client.publish(QStringLiteral("t/2"), "hello", 2).mid, 4);
+    QTRY_VERIFY2((loop.pump(), ev.count("message") == 3 && ev.count("published") == 3 && !client.wantWrite()),
+                 qPrintable(broker.state()));
+    QCOMPARE(client.unsubscribe(QStringLiteral("t/#")).mid, 5);
+    QTRY_VERIFY2((loop.pump(), ev.count("unsubscribed") == 1), qPrintable(broker.state()));
+    fakeNow += 60000;
+    QCOMPARE(client.loopMisc(), Error::Success);
+    QTRY_VERIFY2((loop.pump(), logs.last() == QLatin1String("Received PINGRESP")), qPrintable(broker.state()));
+    QCOMPARE(client.disconnect(), Error::Success);
+    QTRY_VERIFY2((loop.pump(), client.socket() < 0), qPrintable(broker.state()));
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+
+    const QStringList paho{
+        "Sending CONNECT (u1, p1, wr1, wq1, wf1, c1, k60) client_id=b'pc1'",
+        "Received CONNACK (0, 0)",
+        "Sending SUBSCRIBE (d0, m1) [(b't/#', 2)]",
+        "Received SUBACK",
+        "Sending PUBLISH (d0, q0, r0, m2), 't/0', ... (5 bytes)",
+        "Received PUBLISH (d0, q0, r0, m0), 't/0', ...  (5 bytes)",
+        "Sending PUBLISH (d0, q1, r0, m3), 't/1', ... (5 bytes)",
+        "Received PUBLISH (d0, q1, r0, m1), 't/1', ...  (5 bytes)",
+        "Sending PUBACK (Mid: 1)",
+        "Received PUBACK (Mid: 3)",
+        "Sending PUBLISH (d0, q2, r0, m4), 't/2', ... (5 bytes)",
+        "Received PUBREC (Mid: 4)",
+        "Sending PUBREL (Mid: 4)",
+        "Received PUBLISH (d0, q2, r0, m2), 't/2', ...  (5 bytes)",
+        "Sending PUBREC (Mid: 2)",
+        "Received PUBCOMP (Mid: 4)",
+        "Received PUBREL (Mid: 2)",
+        "Sending PUBCOMP (Mid: 2)",
+        "Sending UNSUBSCRIBE (d0, m5) [b't/#']",
+        "Received UNSUBACK (Mid: 5)",
+        "Sending PINGREQ",
+        "Received PINGRESP",
+        "Sending DISCONNECT",
+    };
+    QCOMPARE(logs.size(), paho.size());
+    for (int i = 0; i < paho.size(); ++i) {
+        // The CONNECT, SUBSCRIBE and UNSUBSCRIBE lines are written by mqttcore/session
+        // (owned elsewhere, being restructured): they print the client id and filters
+        // without paho's b'...' bytes repr. Reported; remove these markers once fixed.
+        if (paho.at(i).contains(QLatin1String("b'")))
+            QEXPECT_FAIL("", "session writes client_id/filters without paho's b'...' (reported)", Continue);
+        QCOMPARE(logs.at(i), paho.at(i));
+    }
+}
+
+// A callable whose context object is gone is dropped: it is not called and does not count
+// as a match, so messageReceived (on_message) gets the message.
+void tst_Client::destroyedContextRouteDropped()
+{
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk)
+        .sendHex("30060003612f6231")  // a/b "1"
+        .sendHex("30060003612f6332"); // a/c "2"
+    Client client(QStringLiteral("test-client"));
+    SocketNotifierLoop driver(&client);
+    Events ev(&client);
+    QStringList calls;
+    QObject kept;
+    auto gone = std::make_unique<QObject>();
+    QVERIFY(client.addMessageCallback(QStringLiteral("a/b"), gone.get(), [&calls](const Message &m) {
+        calls << QStringLiteral("gone:") + m.topic();
+    }));
+    QVERIFY(client.addMessageCallback(QStringLiteral("a/+"), gone.get(), [&calls](const Message &m) {
+        calls << QStringLiteral("gone+:") + m.topic();
+    }));
+    QVERIFY(client.addMessageCallback(QStringLiteral("a/c"), &kept, [&calls](const Message &m) {
+        calls << QStringLiteral("kept:") + m.topic();
+    }));
+    gone.reset();
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_COMPARE(calls.size(), 1);
+    QTRY_COMPARE(ev.count("message"), 1);
+    QTest::qWait(20);
+    QCOMPARE(calls, QStringList{"kept:a/c"});
+    QCOMPARE(ev.only({"message"}), QStringList{"message a/b q0 1"});
+}
+
+void tst_Client::userData()
+{
+    Client client(QStringLiteral("x"));
+    QVERIFY(!client.userData().isValid());
+    client.setUserData(QVariantMap{{QStringLiteral("k"), 42}});
+    QCOMPARE(client.userData().toMap().value(QStringLiteral("k")).toInt(), 42);
+    client.setUserData(QVariant());
+    QVERIFY(!client.userData().isValid());
 }
 
 QTEST_MAIN(tst_Client)
