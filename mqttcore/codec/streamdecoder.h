@@ -2,11 +2,10 @@
 
 #include "codec/decodeerror.h"
 #include "codec/packet.h"
+#include "codec/topiccache.h"
 
 #include <QByteArray>
 #include <QString>
-
-#include <memory>
 
 #include <optional>
 
@@ -67,31 +66,8 @@ public:
     // Forget buffered bytes and any error (a new connection); configuration is kept.
     void reset();
 
-    // Brokers repeat a limited set of topics: a topic seen before is not validated and
-    // converted to a QString again, the earlier (implicitly shared) QString is reused. Keyed
-    // by the raw bytes, so only byte-identical topics hit; validity depends on the bytes
-    // alone. Bounded: a fixed table where a new topic evicts an old one.
-    class TopicCache
-    {
-    public:
-        static constexpr int Slots = 4096;
-        static constexpr int Probe = 4;          // slots tried per topic
-        static constexpr int MaxLength = 128;    // longer topics are decoded every time
-        const QString *find(const char *data, qsizetype size, quint64 hash) const;
-        void insert(const char *data, qsizetype size, quint64 hash, const QString &topic);
-        static quint64 hash(const char *data, qsizetype size);
-        int size() const { return m_used; }
-
-    private:
-        struct Slot
-        {
-            QByteArray key;
-            QString topic;
-            quint64 hash = 0;
-        };
-        std::unique_ptr<Slot[]> m_slots; // allocated at the first insert
-        int m_used = 0;
-    };
+    // Kept for callers that name the cache through the decoder.
+    using TopicCache = mqtt::TopicCache;
     int topicCacheSize() const { return m_topicCache.size(); }
 
 private:
