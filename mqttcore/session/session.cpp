@@ -124,10 +124,8 @@ void Session::connectionOpened(qint64 now)
     const Properties &props = m_options.connectProperties;
     m_decoder.setMaximumPacketSize(is5() ? props.maximumPacketSize().value_or(0) : 0);
     m_decoder.setAuthMethodSent(is5() && props.authenticationMethod().has_value());
-    m_ourTopicAliasMax = is5() ? props.topicAliasMaximum().value_or(0) : 0;
-    m_ourReceiveMax = is5() ? props.receiveMaximum().value_or(65535) : 65535;
-    if (m_ourReceiveMax == 0)
-        m_ourReceiveMax = 65535;
+    m_topicAliases.setMaximum(is5() ? props.topicAliasMaximum().value_or(0) : 0);
+    m_incomingQos2.setReceiveMaximum(is5() ? props.receiveMaximum().value_or(65535) : 65535);
 
     m_out.resize(0);
     m_outPos = 0;
@@ -385,19 +383,17 @@ Error Session::handlePublish(PublishPacket &packet)
 {
     if (is5()) {
         if (const auto alias = packet.properties.topicAlias()) {
-            if (*alias == 0 || *alias > m_ourTopicAliasMax)
+            switch (m_topicAliases.apply(*alias, &packet.topic)) {
+            case TopicAliasTable::Result::OutOfRange:
                 return violation(QStringLiteral("PUBLISH Topic Alias %1 is 0 or above our Topic Alias Maximum %2 [MQTT-3.3.2-8/10]")
-                                     .arg(*alias).arg(m_ourTopicAliasMax),
+                                     .arg(*alias).arg(m_topicAliases.maximum()),
                                  ReasonCode::TopicAliasInvalid);
-            if (packet.topic.isEmpty()) {
-                const auto it = m_topicAliases.constFind(*alias);
-                if (it == m_topicAliases.constEnd())
-                    return violation(QStringLiteral("PUBLISH Topic Alias %1 has no mapping on this connection [MQTT-3.3.4]")
-                                         .arg(*alias),
-                                     ReasonCode::ProtocolError);
-                packet.topic = *it;
-            } else {
-                m_topicAliases.insert(*alias, packet.topic);
+            case TopicAliasTable::Result::Unmapped:
+                return violation(QStringLiteral("PUBLISH Topic Alias %1 has no mapping on this connection [MQTT-3.3.4]")
+                                     .arg(*alias),
+                                 ReasonCode::ProtocolError);
+            case TopicAliasTable::Result::Ok:
+                break;
             }
         } else if (packet.topic.isEmpty()) {
             return violation(QStringLiteral("PUBLISH with an empty topic and no Topic Alias [MQTT-3.3.2-1]"),
@@ -433,16 +429,10 @@ Error Session::handlePublish(PublishPacket &packet)
         return Error::Success;
     }
     // QoS 2, "method A": store, PUBREC, deliver at PUBREL, so duplicates are delivered once.
-    auto it = m_incomingQos2.find(id);
-    if (it != m_incomingQos2.end()) {
-        *it = message;
-    } else {
-        if (m_incomingQos2.size() >= m_ourReceiveMax)
-            return violation(QStringLiteral("more than Receive Maximum (%1) QoS 2 PUBLISH in flight [MQTT-3.3.4-9]")
-                                 .arg(m_ourReceiveMax),
-                             ReasonCode::ReceiveMaximumExceeded);
-        m_incomingQos2.insert(id, message);
-    }
+    if (!m_incomingQos2.store(id, message))
+        return violation(QStringLiteral("more than Receive Maximum (%1) QoS 2 PUBLISH in flight [MQTT-3.3.4-9]")
+                             .arg(m_incomingQos2.receiveMaximum()),
+                         ReasonCode::ReceiveMaximumExceeded);
     PubrecPacket rec;
     rec.packetId = id;
     if (m_packetLogging)
@@ -457,11 +447,8 @@ Error Session::handlePubrel(const PubrelPacket &packet)
         log(LogLevel::Debug, QStringLiteral("Received PUBREL (Mid: %1)").arg(packet.packetId));
     PubcompPacket comp;
     comp.packetId = packet.packetId;
-    auto it = m_incomingQos2.find(packet.packetId);
-    if (it != m_incomingQos2.end()) {
-        const Message message = *it;
-        m_incomingQos2.erase(it);
-        m_handler->sessionMessage(message);
+    if (const std::optional<Message> message = m_incomingQos2.release(packet.packetId)) {
+        m_handler->sessionMessage(*message);
         if (m_state == State::Idle)
             return Error::Success;
     } else if (is5()) {
@@ -732,31 +719,14 @@ Session::Result Session::subscribe(const QList<Subscription> &subscriptions,
         if (s.qos > 2 || s.retainHandling > 2 || !isValidTopicFilter(s.filter))
             return {Error::Inval, 0};
     }
-    if (m_state != State::Connected && m_state != State::AwaitingConnack)
-        return {Error::NoConn, 0};
-    const quint16 id = allocateId();
-    if (id == 0)
-        return {Error::QueueSize, 0};
     SubscribePacket packet;
-    packet.packetId = id;
     packet.subscriptions = subscriptions;
-    if (is5())
-        packet.properties = properties;
-    if (m_packetLogging) {
+    return sendRequest(packet, int(subscriptions.size()), properties, [&subscriptions] {
         QStringList parts;
         for (const Subscription &s : subscriptions)
             parts << QStringLiteral("('%1', %2)").arg(s.filter).arg(s.qos);
-        log(LogLevel::Debug, QStringLiteral("Sending SUBSCRIBE (d0, m%1) [%2]").arg(id).arg(parts.join(QStringLiteral(", "))));
-    }
-    QString error;
-    const QByteArray bytes = encode(packet, m_options.version, &error);
-    if (bytes.isEmpty()) {
-        log(LogLevel::Err, QStringLiteral("Cannot encode SUBSCRIBE: %1").arg(error));
-        return {Error::Inval, 0};
-    }
-    m_out.append(bytes);
-    m_pendingRequests.insert(id, {int(subscriptions.size()), false});
-    return {Error::Success, id};
+        return parts;
+    });
 }
 
 Session::Result Session::unsubscribe(const QStringList &filters, const Properties &properties)
@@ -767,30 +737,47 @@ Session::Result Session::unsubscribe(const QStringList &filters, const Propertie
         if (!isValidTopicFilter(f))
             return {Error::Inval, 0};
     }
+    UnsubscribePacket packet;
+    packet.filters = filters;
+    return sendRequest(packet, int(filters.size()), properties, [&filters] {
+        QStringList quoted;
+        for (const QString &f : filters)
+            quoted << QLatin1Char('\'') + f + QLatin1Char('\'');
+        return quoted;
+    });
+}
+
+// SUBSCRIBE and UNSUBSCRIBE after validation: id, log line, encoding and the pending entry
+// that the SUBACK/UNSUBACK must match. `describe` lists the filters for the log line; it runs
+// only when packet logging is on.
+template<typename P, typename Describe>
+Session::Result Session::sendRequest(P &packet, int count, const Properties &properties,
+                                     Describe describe)
+{
+    constexpr bool unsubscribe = std::is_same_v<P, UnsubscribePacket>;
+    const char *name = unsubscribe ? "UNSUBSCRIBE" : "SUBSCRIBE";
     if (m_state != State::Connected && m_state != State::AwaitingConnack)
         return {Error::NoConn, 0};
     const quint16 id = allocateId();
     if (id == 0)
         return {Error::QueueSize, 0};
-    UnsubscribePacket packet;
     packet.packetId = id;
-    packet.filters = filters;
     if (is5())
         packet.properties = properties;
     if (m_packetLogging) {
-        QStringList quoted;
-        for (const QString &f : filters)
-            quoted << QLatin1Char('\'') + f + QLatin1Char('\'');
-        log(LogLevel::Debug, QStringLiteral("Sending UNSUBSCRIBE (d0, m%1) [%2]").arg(id).arg(quoted.join(QStringLiteral(", "))));
+        log(LogLevel::Debug, QStringLiteral("Sending %1 (d0, m%2) [%3]")
+                                 .arg(QLatin1String(name))
+                                 .arg(id)
+                                 .arg(describe().join(QStringLiteral(", "))));
     }
     QString error;
     const QByteArray bytes = encode(packet, m_options.version, &error);
     if (bytes.isEmpty()) {
-        log(LogLevel::Err, QStringLiteral("Cannot encode UNSUBSCRIBE: %1").arg(error));
+        log(LogLevel::Err, QStringLiteral("Cannot encode %1: %2").arg(QLatin1String(name), error));
         return {Error::Inval, 0};
     }
     m_out.append(bytes);
-    m_pendingRequests.insert(id, {int(filters.size()), true});
+    m_pendingRequests.insert(id, {count, unsubscribe});
     return {Error::Success, id};
 }
 

@@ -4,6 +4,8 @@
 #include "codec/streamdecoder.h"
 #include "error.h"
 #include "message.h"
+#include "session/incomingqos2table.h"
+#include "session/topicaliastable.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -121,7 +123,7 @@ public:
     // PUBREL: for tests and the GUI.
     int outgoingCount() const { return int(m_outMessages.size()); }
     int inflightCount() const { return m_inflight; }
-    int incomingQos2Count() const { return int(m_incomingQos2.size()); }
+    int incomingQos2Count() const { return m_incomingQos2.size(); }
     quint16 serverReceiveMaximum() const { return m_serverReceiveMax; }
     quint8 serverMaximumQos() const { return m_serverMaxQos; }
     bool serverRetainAvailable() const { return m_serverRetainAvailable; }
@@ -146,6 +148,8 @@ private:
     void sendPublish(OutMessage &message, bool dup);
     void releaseQueued();
     void completeOutgoing(quint16 id, ReasonCode reason, const Properties &properties);
+    template<typename P, typename Describe>
+    Result sendRequest(P &packet, int count, const Properties &properties, Describe describe);
     Error violation(const QString &text, ReasonCode reason, Error rc = Error::Protocol);
     void log(LogLevel level, const QString &text);
 
@@ -183,10 +187,8 @@ private:
     QHash<quint16, PendingRequest> m_pendingRequests;
     quint16 m_lastId = 0;
 
-    QHash<quint16, Message> m_incomingQos2; // received, PUBREC sent, awaiting PUBREL
-    QHash<quint16, QString> m_topicAliases; // incoming, one connection
-    quint16 m_ourTopicAliasMax = 0;
-    quint16 m_ourReceiveMax = 65535;
+    IncomingQos2Table m_incomingQos2;
+    TopicAliasTable m_topicAliases; // incoming, one connection
 
     // From CONNACK (5.0), reset per connection.
     quint16 m_serverReceiveMax = 65535;
