@@ -107,6 +107,8 @@ private Q_SLOTS:
     void userData();
     void writeRegistrationAcrossSockets();
     void reconnectWhileConnected();
+    void qos1MessageBeforePuback_data();
+    void qos1MessageBeforePuback();
 };
 
 namespace {
@@ -909,6 +911,41 @@ void tst_Client::reconnectWhileConnected()
     QTRY_VERIFY2((loop.pump(), client.isConnected()), qPrintable(broker.state()));
     QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
     QCOMPARE(ev.count("disconnected"), 1);
+}
+
+void tst_Client::qos1MessageBeforePuback_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::newRow("qos1: before PUBACK") << 1;
+    QTest::newRow("qos2: on PUBREL, before PUBCOMP") << 2;
+}
+
+// §2 [P _handle_publish / _handle_pubrel]: QoS 1 on_message runs before the PUBACK is queued,
+// QoS 2 on PUBREL before the PUBCOMP; so a PUBLISH made inside the callback is on the wire
+// before the acknowledgement.
+void tst_Client::qos1MessageBeforePuback()
+{
+    QFETCH(int, qos);
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk);
+    if (qos == 1) {
+        broker.sendHex("320a00017400076170706c65")   // q1 "t" mid 7 "apple"
+            .expectHex("30070001726f6b6179", "PUBLISH q0 from the callback")
+            .expectHex("40020007", "PUBACK");
+    } else {
+        broker.sendHex("340a00017400076170706c65").expectHex("50020007", "PUBREC")
+            .sendHex("62020007")
+            .expectHex("30070001726f6b6179", "PUBLISH q0 from the callback")
+            .expectHex("70020007", "PUBCOMP");
+    }
+    Client client(QStringLiteral("test-client"));
+    SocketNotifierLoop driver(&client);
+    QObject::connect(&client, &Client::messageReceived, &client, [&client](const Message &) {
+        client.publish(QStringLiteral("r"), "okay", 0);
+    });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
 }
 
 QTEST_MAIN(tst_Client)
