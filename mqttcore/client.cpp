@@ -23,7 +23,8 @@ public:
     void sessionConnack(bool sessionPresent, ReasonCode reasonCode,
                         const Properties &properties) override
     {
-        if (reasonCode.value == 0)
+        // A disconnect() made before the CONNACK stays in force: its DISCONNECT is queued.
+        if (reasonCode.value == 0 && m_client->m_state != Client::State::Disconnecting)
             m_client->setState(Client::State::Connected);
         ConnectFlags flags;
         flags.sessionPresent = sessionPresent;
