@@ -53,7 +53,7 @@ void Session::log(LogLevel level, const QString &text)
 
 bool Session::idInUse(quint16 id) const
 {
-    return m_outById.contains(id) || m_pendingRequests.contains(id);
+    return m_outgoing.contains(id) || m_pendingRequests.contains(id);
 }
 
 // Counts 1..65535 and skips ids still in use ([MQTT-2.3.1-2] / [MQTT-2.2.1-3]); paho and
@@ -340,8 +340,8 @@ Error Session::handleConnack(ConnackPacket &packet)
     const bool resumed = packet.sessionPresent && !m_options.cleanStart;
     if (resumed) {
         // Re-send unacknowledged PUBLISHes with DUP=1 and PUBRELs, in order [MQTT-4.4.0-1].
-        for (auto &entry : m_outMessages) {
-            OutMessage &m = entry.second;
+        for (auto &entry : m_outgoing) {
+            OutgoingQueue::Entry &m = entry.second;
             if (m.stage == OutStage::WaitPuback || m.stage == OutStage::WaitPubrec) {
                 sendPublish(m, true);
             } else if (m.stage == OutStage::WaitPubcomp) {
@@ -360,15 +360,12 @@ Error Session::handleConnack(ConnackPacket &packet)
             log(LogLevel::Warning, QStringLiteral("Session not resumed: discarding %1 incoming QoS 2 message(s) awaiting PUBREL")
                                        .arg(m_incomingQos2.size()));
         m_incomingQos2.clear();
-        for (auto &entry : m_outMessages) {
-            OutMessage &m = entry.second;
-            if (m.stage == OutStage::WaitPubcomp) {
+        for (auto &entry : m_outgoing) {
+            OutgoingQueue::Entry &m = entry.second;
+            if (m.stage == OutStage::WaitPubcomp)
                 released << m.packet.packetId;
-            } else if (m.stage != OutStage::Queued) {
-                m.stage = OutStage::Queued;
-                m.packet.dup = false;
-                --m_inflight;
-            }
+            else
+                m_outgoing.requeue(m);
         }
     }
     releaseQueued();
@@ -462,16 +459,8 @@ Error Session::handlePubrel(const PubrelPacket &packet)
 
 void Session::completeOutgoing(quint16 id, ReasonCode reason, const Properties &properties)
 {
-    const auto idIt = m_outById.find(id);
-    if (idIt == m_outById.end())
+    if (!m_outgoing.remove(id))
         return;
-    const auto it = m_outMessages.find(*idIt);
-    if (it != m_outMessages.end()) {
-        if (it->second.stage != OutStage::Queued)
-            --m_inflight;
-        m_outMessages.erase(it);
-    }
-    m_outById.erase(idIt);
     m_handler->sessionPublished(id, reason, properties);
     // After the callback, the next queued message enters the window (paho's order).
     if (m_state == State::Connected)
@@ -482,8 +471,8 @@ Error Session::handlePuback(const PubackPacket &packet)
 {
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Received PUBACK (Mid: %1)").arg(packet.packetId));
-    const auto idIt = m_outById.constFind(packet.packetId);
-    if (idIt == m_outById.constEnd() || m_outMessages[*idIt].stage != OutStage::WaitPuback)
+    const OutgoingQueue::Entry *m = m_outgoing.find(packet.packetId);
+    if (!m || m->stage != OutStage::WaitPuback)
         return Error::Success; // unknown or not a QoS 1 in flight: ignored, as paho does
     completeOutgoing(packet.packetId, packet.reasonCode, packet.properties);
     return Error::Success;
@@ -493,22 +482,21 @@ Error Session::handlePubrec(const PubrecPacket &packet)
 {
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Received PUBREC (Mid: %1)").arg(packet.packetId));
-    const auto idIt = m_outById.constFind(packet.packetId);
+    OutgoingQueue::Entry *m = m_outgoing.find(packet.packetId);
     PubrelPacket rel;
     rel.packetId = packet.packetId;
-    if (idIt == m_outById.constEnd()) {
+    if (!m) {
         if (is5())
             rel.reasonCode = ReasonCode::PacketIdentifierNotFound;
     } else {
-        OutMessage &m = m_outMessages[*idIt];
-        if (m.stage == OutStage::WaitPubrec) {
+        if (m->stage == OutStage::WaitPubrec) {
             if (is5() && packet.reasonCode.isFailure()) {
                 // The flow ends here; no PUBREL [MQTT-4.3.3-4] (paho gets this wrong).
                 completeOutgoing(packet.packetId, packet.reasonCode, packet.properties);
                 return Error::Success;
             }
-            m.stage = OutStage::WaitPubcomp;
-        } else if (m.stage != OutStage::WaitPubcomp) {
+            m->stage = OutStage::WaitPubcomp;
+        } else if (m->stage != OutStage::WaitPubcomp) {
             return Error::Success;
         }
     }
@@ -522,8 +510,8 @@ Error Session::handlePubcomp(const PubcompPacket &packet)
 {
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Received PUBCOMP (Mid: %1)").arg(packet.packetId));
-    const auto idIt = m_outById.constFind(packet.packetId);
-    if (idIt == m_outById.constEnd() || m_outMessages[*idIt].stage != OutStage::WaitPubcomp)
+    const OutgoingQueue::Entry *m = m_outgoing.find(packet.packetId);
+    if (!m || m->stage != OutStage::WaitPubcomp)
         return Error::Success;
     completeOutgoing(packet.packetId, packet.reasonCode, packet.properties);
     return Error::Success;
@@ -612,12 +600,9 @@ Error Session::tick(qint64 now)
 
 // --- requests ------------------------------------------------------------------------------
 
-void Session::sendPublish(OutMessage &message, bool dup)
+void Session::sendPublish(OutgoingQueue::Entry &message, bool dup)
 {
-    if (message.stage == OutStage::Queued) {
-        message.stage = message.packet.qos == 1 ? OutStage::WaitPuback : OutStage::WaitPubrec;
-        ++m_inflight;
-    }
+    m_outgoing.markSent(message);
     message.packet.dup = dup;
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Sending PUBLISH (d%1, q%2, r%3, m%4), '%5', ... (%6 bytes)")
@@ -634,8 +619,8 @@ void Session::releaseQueued()
     if (m_state != State::Connected)
         return;
     const int w = window();
-    for (auto &entry : m_outMessages) {
-        if (m_inflight >= w)
+    for (auto &entry : m_outgoing) {
+        if (m_outgoing.inflightCount() >= w)
             break;
         if (entry.second.stage == OutStage::Queued)
             sendPublish(entry.second, false);
@@ -693,19 +678,16 @@ Session::Result Session::publish(const QString &topic, const QByteArray &payload
         return {Error::Success, mid};
     }
 
-    if (m_options.maxQueued > 0 && int(m_outMessages.size()) - m_inflight >= m_options.maxQueued)
+    if (m_options.maxQueued > 0 && m_outgoing.queuedCount() >= m_options.maxQueued)
         return {Error::QueueSize, 0};
     const quint16 id = allocateId();
     if (id == 0)
         return {Error::QueueSize, 0};
     packet.packetId = id;
-    const quint64 seq = m_nextSeq++;
-    OutMessage &m = m_outMessages[seq];
-    m.packet = std::move(packet);
-    m_outById.insert(id, seq);
+    OutgoingQueue::Entry &m = m_outgoing.append(std::move(packet));
     if (m_state != State::Connected)
         return {Error::NoConn, id}; // stored; goes out after the next CONNACK (paho)
-    if (m_inflight < window())
+    if (m_outgoing.inflightCount() < window())
         sendPublish(m, false);
     return {Error::Success, id};
 }

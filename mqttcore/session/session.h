@@ -5,6 +5,7 @@
 #include "error.h"
 #include "message.h"
 #include "session/incomingqos2table.h"
+#include "session/outgoingqueue.h"
 #include "session/topicaliastable.h"
 
 #include <QByteArray>
@@ -13,7 +14,6 @@
 #include <QString>
 
 #include <deque>
-#include <map>
 #include <optional>
 
 namespace mqtt {
@@ -121,8 +121,8 @@ public:
     int effectiveKeepAlive() const { return m_keepAlive; }
     // Outgoing messages not yet completed (queued or in flight), and incoming QoS 2 awaiting
     // PUBREL: for tests and the GUI.
-    int outgoingCount() const { return int(m_outMessages.size()); }
-    int inflightCount() const { return m_inflight; }
+    int outgoingCount() const { return m_outgoing.size(); }
+    int inflightCount() const { return m_outgoing.inflightCount(); }
     int incomingQos2Count() const { return m_incomingQos2.size(); }
     quint16 serverReceiveMaximum() const { return m_serverReceiveMax; }
     quint8 serverMaximumQos() const { return m_serverMaxQos; }
@@ -132,12 +132,7 @@ public:
     std::optional<quint32> sessionExpiryInterval() const { return m_sessionExpiry; }
 
 private:
-    enum class OutStage { Queued, WaitPuback, WaitPubrec, WaitPubcomp };
-    struct OutMessage
-    {
-        PublishPacket packet;
-        OutStage stage = OutStage::Queued;
-    };
+    using OutStage = OutgoingQueue::Stage;
 
     bool is5() const { return m_options.version == ProtocolVersion::V5; }
     quint16 allocateId();
@@ -145,7 +140,7 @@ private:
     int window() const;
     void queueBytes(const QByteArray &bytes);
     template<typename P> void queuePacket(const P &packet);
-    void sendPublish(OutMessage &message, bool dup);
+    void sendPublish(OutgoingQueue::Entry &message, bool dup);
     void releaseQueued();
     void completeOutgoing(quint16 id, ReasonCode reason, const Properties &properties);
     template<typename P, typename Describe>
@@ -178,11 +173,8 @@ private:
     std::deque<WriteMark> m_qos0Marks;      // QoS 0 published fires once written
     qint64 m_disconnectEnd = -1;            // stream offset where our DISCONNECT ends
 
-    // Outgoing messages in publish order; ids map to their sequence number.
-    std::map<quint64, OutMessage> m_outMessages;
-    QHash<quint16, quint64> m_outById;
-    quint64 m_nextSeq = 0;
-    int m_inflight = 0;
+    // Outgoing QoS 1/2 messages, queued or in flight.
+    OutgoingQueue m_outgoing;
     struct PendingRequest { int count = 0; bool unsubscribe = false; };
     QHash<quint16, PendingRequest> m_pendingRequests;
     quint16 m_lastId = 0;
