@@ -155,6 +155,10 @@ public:
     void removeMessageCallback(const QString &filter);
 
     // --- external loop (paho's loop_read/loop_write/loop_misc/socket/want_write) ---
+    // Each returns NoConn without a socket. A failure closes the socket (socketClosed, then
+    // disconnected) and returns its error, or Success when disconnect() was pending (then
+    // disconnected(0)). loopMisc returns ConnLost on a ping timeout, with disconnected(16),
+    // as paho's loop_misc does.
     Error loopRead();
     Error loopWrite();
     Error loopMisc();
