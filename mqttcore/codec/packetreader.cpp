@@ -107,16 +107,10 @@ bool PacketReader::toString(const uchar *data, qsizetype len, QString *out, cons
     return false;
 }
 
-bool PacketReader::packetId(quint16 *id, const char *packetName)
+bool PacketReader::failPacketIdZero(const char *packetName, const uchar *at)
 {
-    const uchar *at = m_pos;
-    if (!readU16(id, "packet identifier"))
-        return false;
-    if (*id == 0) {
-        return fail(QStringLiteral("%1 has packet identifier 0").arg(QLatin1String(packetName)),
-                    pick("MQTT-2.3.1-1", "MQTT-2.2.1-3"), ReasonCode::ProtocolError, at);
-    }
-    return true;
+    return fail(QStringLiteral("%1 has packet identifier 0").arg(QLatin1String(packetName)),
+                pick("MQTT-2.3.1-1", "MQTT-2.2.1-3"), ReasonCode::ProtocolError, at);
 }
 
 bool PacketReader::reasonCode(ReasonCode *code, PacketType type)
@@ -160,7 +154,7 @@ bool PacketReader::readVbi(quint32 *v, const char *what)
                 ReasonCode::MalformedPacket, at);
 }
 
-bool PacketReader::properties(Properties *out, PacketType type, bool inWill)
+bool PacketReader::readProperties(Properties *out, PacketType type, bool inWill)
 {
     const uchar *lengthAt = m_pos;
     quint32 length;
@@ -279,30 +273,6 @@ bool PacketReader::properties(Properties *out, PacketType type, bool inWill)
         out->append(p);
     }
     m_end = savedEnd;
-    return true;
-}
-
-bool PacketReader::topicName(QString *topic, bool allowEmpty)
-{
-    const uchar *data;
-    quint16 len;
-    if (!readBinaryView(&data, &len, "topic name"))
-        return false;
-    if (len == 0 && !allowEmpty) {
-        return fail(QStringLiteral("PUBLISH topic name is empty"), "MQTT-4.7.3-1",
-                    ReasonCode::ProtocolError, data - 2);
-    }
-    if (!m_topicCache || len == 0 || len > TopicCache::MaxLength)
-        return toString(data, len, topic, "topic name", true);
-    const auto *chars = reinterpret_cast<const char *>(data);
-    const quint64 hash = TopicCache::hash(chars, len);
-    if (const QString *cached = m_topicCache->find(chars, len, hash)) {
-        *topic = *cached; // shared, no conversion
-        return true;
-    }
-    if (!toString(data, len, topic, "topic name", true))
-        return false; // invalid topics are never cached
-    m_topicCache->insert(chars, len, hash, *topic);
     return true;
 }
 

@@ -119,15 +119,35 @@ public:
                         .arg(QLatin1String(packetName))
                         .arg(remaining()));
     }
-    bool packetId(quint16 *id, const char *packetName);
+    bool packetId(quint16 *id, const char *packetName)
+    {
+        const uchar *at = m_pos;
+        if (!readU16(id, "packet identifier"))
+            return false;
+        if (*id == 0)
+            return failPacketIdZero(packetName, at);
+        return true;
+    }
     bool reasonCode(ReasonCode *code, PacketType type);
-    bool properties(Properties *out, PacketType type, bool inWill = false);
+    bool properties(Properties *out, PacketType type, bool inWill = false)
+    {
+        // Inline for the common empty property list (length byte 0): the hot PUBLISH path
+        // then makes no call into the property parser.
+        if (m_pos < m_end && *m_pos == 0) {
+            ++m_pos;
+            return true;
+        }
+        return readProperties(out, type, inWill);
+    }
+    // Inline with the cache lookup: it runs for every PUBLISH.
     bool topicName(QString *topic, bool allowEmpty);
 
 private:
     qint64 offsetOf(const uchar *p) const { return m_bodyOffset + (p - m_begin); }
     bool toString(const uchar *data, qsizetype len, QString *out, const char *what,
                   bool topic = false);
+    bool failPacketIdZero(const char *packetName, const uchar *at);
+    bool readProperties(Properties *out, PacketType type, bool inWill);
 
     const uchar *m_begin;
     const uchar *m_pos;
@@ -138,5 +158,29 @@ private:
     TopicCache *m_topicCache;
     DecodeError m_error;
 };
+
+inline bool PacketReader::topicName(QString *topic, bool allowEmpty)
+{
+    const uchar *data;
+    quint16 len;
+    if (!readBinaryView(&data, &len, "topic name"))
+        return false;
+    if (len == 0 && !allowEmpty) {
+        return fail(QStringLiteral("PUBLISH topic name is empty"), "MQTT-4.7.3-1",
+                    ReasonCode::ProtocolError, data - 2);
+    }
+    if (!m_topicCache || len == 0 || len > TopicCache::MaxLength)
+        return toString(data, len, topic, "topic name", true);
+    const auto *chars = reinterpret_cast<const char *>(data);
+    const quint64 hash = TopicCache::hash(chars, len);
+    if (const QString *cached = m_topicCache->find(chars, len, hash)) {
+        *topic = *cached; // shared, no conversion
+        return true;
+    }
+    if (!toString(data, len, topic, "topic name", true))
+        return false; // invalid topics are never cached
+    m_topicCache->insert(chars, len, hash, *topic);
+    return true;
+}
 
 } // namespace mqtt
