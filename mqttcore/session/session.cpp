@@ -8,6 +8,30 @@ namespace mqtt {
 
 namespace {
 
+// Python's repr() of the UTF-8 bytes, as paho prints client ids and filters: b'a/b'.
+QString bytesRepr(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const char quote = utf8.contains('\'') && !utf8.contains('"') ? '"' : '\'';
+    QString out = QStringLiteral("b") + QLatin1Char(quote);
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\\' || c == quote)
+            out += QStringLiteral("\\") + QLatin1Char(c);
+        else if (c == '\n')
+            out += QStringLiteral("\\n");
+        else if (c == '\r')
+            out += QStringLiteral("\\r");
+        else if (c == '\t')
+            out += QStringLiteral("\\t");
+        else if (byte < 0x20 || byte >= 0x7f)
+            out += QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
+        else
+            out += QLatin1Char(c);
+    }
+    return out + QLatin1Char(quote);
+}
+
 QString propertiesText(const Properties &properties)
 {
     QStringList parts;
@@ -143,6 +167,7 @@ void Session::connectionOpened(qint64 now)
     m_pingOutstanding = false;
     m_pingSent = 0;
     m_close = CloseInfo();
+    m_connackReceived = false;
     m_state = State::AwaitingConnack;
 
     ConnectPacket connect;
@@ -163,7 +188,7 @@ void Session::connectionOpened(qint64 now)
                            .arg(connect.will ? 1 : 0)
                            .arg(connect.cleanStart ? 1 : 0)
                            .arg(connect.keepAlive)
-                           .arg(connect.clientId);
+                           .arg(bytesRepr(connect.clientId));
         if (is5())
             line += QStringLiteral(" properties=") + propertiesText(connect.properties);
         log(LogLevel::Debug, line);
@@ -288,15 +313,22 @@ Error Session::handle(Packet &packet)
 
 Error Session::handleConnack(ConnackPacket &packet)
 {
-    if (m_state != State::AwaitingConnack)
+    if (m_connackReceived || m_state == State::Idle)
         return violation(QStringLiteral("second CONNACK on one connection [MQTT-3.2.0-2]"),
                          ReasonCode::ProtocolError);
+    m_connackReceived = true;
     const quint8 code = packet.reasonCode.value;
     if (m_packetLogging) {
         QString line = QStringLiteral("Received CONNACK (%1, %2)").arg(packet.sessionPresent ? 1 : 0).arg(code);
         if (is5())
             line += QStringLiteral(" properties=") + propertiesText(packet.properties);
         log(LogLevel::Debug, line);
+    }
+    if (m_state == State::Disconnecting) {
+        // disconnect() came before the CONNACK: report it (paho does), but our DISCONNECT is
+        // queued, so nothing may be sent after it [MQTT-3.14.4-1] and the state stays.
+        m_handler->sessionConnack(packet.sessionPresent, packet.reasonCode, packet.properties);
+        return Error::Success;
     }
     if (packet.sessionPresent && code != 0)
         return violation(QStringLiteral("CONNACK refuses the connection but sets Session Present [%1]")
@@ -706,7 +738,7 @@ Session::Result Session::subscribe(const QList<Subscription> &subscriptions,
     return sendRequest(packet, int(subscriptions.size()), properties, [&subscriptions] {
         QStringList parts;
         for (const Subscription &s : subscriptions)
-            parts << QStringLiteral("('%1', %2)").arg(s.filter).arg(s.qos);
+            parts << QStringLiteral("(%1, %2)").arg(bytesRepr(s.filter)).arg(s.qos);
         return parts;
     });
 }
@@ -724,7 +756,7 @@ Session::Result Session::unsubscribe(const QStringList &filters, const Propertie
     return sendRequest(packet, int(filters.size()), properties, [&filters] {
         QStringList quoted;
         for (const QString &f : filters)
-            quoted << QLatin1Char('\'') + f + QLatin1Char('\'');
+            quoted << bytesRepr(f);
         return quoted;
     });
 }

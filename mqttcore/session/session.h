@@ -196,6 +196,8 @@ private:
     qint64 m_lastOut = 0;
     qint64 m_pingSent = 0;   // 0 = no PINGREQ outstanding
     bool m_pingOutstanding = false;
+    bool m_connackReceived = false; // on this connection
+
     CloseInfo m_close;
 };
 
