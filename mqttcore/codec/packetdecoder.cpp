@@ -197,7 +197,7 @@ bool PacketDecoder::decodeSubscribe(std::optional<Packet> *out)
             return false;
         sub.qos = options & 0x03;
         if (sub.qos == 3)
-            return m_in.fail(QStringLiteral("subscription QoS is 3"), m_in.pick("MQTT-3.8.3-4", "MQTT-3-8.3-4"), ReasonCode::MalformedPacket, at);
+            return m_in.fail(QStringLiteral("subscription QoS is 3"), m_in.pick("MQTT-3.8.3-4", nullptr), ReasonCode::MalformedPacket, at);
         if (m_in.v5()) {
             sub.noLocal = options & 0x04;
             sub.retainAsPublished = options & 0x08;
@@ -207,7 +207,7 @@ bool PacketDecoder::decodeSubscribe(std::optional<Packet> *out)
             if (options & 0xC0)
                 return m_in.fail(QStringLiteral("subscription options reserved bits are set"), "MQTT-3.8.3-5", ReasonCode::MalformedPacket, at);
         } else if (options & 0xFC) {
-            return m_in.fail(QStringLiteral("subscription options reserved bits are set"), "MQTT-3-8.3-4", ReasonCode::MalformedPacket, at);
+            return m_in.fail(QStringLiteral("subscription options reserved bits are set"), "MQTT-3.8.3-4", ReasonCode::MalformedPacket, at);
         }
         s.subscriptions.append(sub);
     }

@@ -58,7 +58,7 @@ DecodeError checkFirstByte(quint8 first, ProtocolVersion version, Role role, boo
         return error(role == Role::Client
                          ? QStringLiteral("%1 is not a packet a server may send to a client").arg(name)
                          : QStringLiteral("%1 is not a packet a client may send").arg(name),
-                     allowed ? nullptr : id, ReasonCode::ProtocolError);
+                     id, ReasonCode::ProtocolError);
     }
 
     quint8 expected = 0;

@@ -455,7 +455,7 @@ void tst_StreamDecoder::serverRoleMalformed_data()
     QTest::newRow("CONNECT missing client id") << V311 << hex("10 0A 00 04 4D 51 54 54 04 02 00 3C") << "" << "runs past";
     QTest::newRow("CONNACK from client") << V311 << hex("20 02 00 00") << "" << "not a packet a client may send";
     QTest::newRow("SUBSCRIBE no filter") << V311 << hex("82 02 00 01") << "MQTT-3.8.3-3" << "no topic filter";
-    QTest::newRow("SUBSCRIBE options reserved 3.1.1") << V311 << hex("82 06 00 01 00 01 61 04") << "MQTT-3-8.3-4" << "reserved bits";
+    QTest::newRow("SUBSCRIBE options reserved 3.1.1") << V311 << hex("82 06 00 01 00 01 61 04") << "MQTT-3.8.3-4" << "reserved bits";
     QTest::newRow("SUBSCRIBE options reserved 5.0") << V5 << hex("82 07 00 01 00 00 01 61 40") << "MQTT-3.8.3-5" << "reserved bits";
     QTest::newRow("SUBSCRIBE retain handling 3") << V5 << hex("82 07 00 01 00 00 01 61 30") << "" << "Retain Handling";
     QTest::newRow("SUBSCRIBE flags 0") << V311 << hex("80 06 00 01 00 01 61 00") << "MQTT-2.2.2-2" << "reserved flags";
