@@ -24,6 +24,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -397,10 +398,22 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    const double tcp = runClient(broker, Mode::Tcp, QString());
-    std::printf("mqtt::Client + SocketNotifierLoop, tcp: %.0f msg/s\n", tcp);
-    const double theirs = runMosquittoSub(broker);
-    std::printf("mosquitto_sub -C %d >/dev/null:   %.0f msg/s\n", kMessages, theirs);
+    // Two cores shared with the fake broker's thread make single runs noisy: both sides get
+    // the same number of interleaved rounds and the best round of each is compared.
+    constexpr int kRounds = 3;
+    double tcp = 0;
+    double theirs = 0;
+    for (int round = 1; round <= kRounds; ++round) {
+        const double ours = runClient(broker, Mode::Tcp, QString());
+        std::printf("round %d: mqtt::Client + SocketNotifierLoop, tcp: %.0f msg/s\n", round, ours);
+        const double sub = runMosquittoSub(broker);
+        std::printf("round %d: mosquitto_sub -C %d >/dev/null:   %.0f msg/s\n", round, kMessages, sub);
+        if (ours <= 0 || sub <= 0)
+            return 1;
+        tcp = std::max(tcp, ours);
+        theirs = std::max(theirs, sub);
+    }
+    std::printf("best of %d: tcp %.0f msg/s, mosquitto_sub %.0f msg/s\n", kRounds, tcp, theirs);
     const double tls = runClient(broker, Mode::Tls, certificates.caFile());
     std::printf("mqtt::Client + SocketNotifierLoop, tls: %.0f msg/s\n", tls);
     const double ws = runClient(broker, Mode::Ws, QString());
