@@ -38,7 +38,6 @@ private Q_SLOTS:
 private:
     bool startTlsBroker(TestBroker &broker, bool requireClientCert);
     bool startPasswordBroker(TestBroker &broker);
-    QSslConfiguration bridgeTls() const;
 
     TestCertificates m_certs;
     QString m_caDir;
@@ -83,16 +82,6 @@ bool tst_CliBrokers::startPasswordBroker(TestBroker &broker)
     return broker.start();
 }
 
-QSslConfiguration tst_CliBrokers::bridgeTls() const
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(QSslCertificate::fromPath(m_certs.serverCert()));
-    QFile keyFile(m_certs.serverKey());
-    keyFile.open(QIODevice::ReadOnly);
-    config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return config;
-}
 
 void tst_CliBrokers::tlsFlags_data()
 {
@@ -180,7 +169,7 @@ void tst_CliBrokers::urlSchemes()
     if (ws) {
         QVERIFY2(broker.start(), qPrintable(broker.lastError()));
         bridge = std::make_unique<WebSocketBridge>(broker.port(),
-                                                   tls ? bridgeTls() : QSslConfiguration());
+                                                   tls ? m_certs.serverSslConfiguration() : QSslConfiguration());
         QVERIFY2(bridge->listen(), qPrintable(bridge->errorString()));
         port = bridge->port();
     } else {

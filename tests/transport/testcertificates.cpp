@@ -2,6 +2,9 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
 
 TestCertificates::TestCertificates() = default;
 
@@ -63,4 +66,15 @@ bool TestCertificates::generate()
            && makeLeaf("client", "/CN=test-client",
                        "extendedKeyUsage=clientAuth\n",
                        {"-passout", "pass:" + QString::fromLatin1(clientKeyPassphrase())});
+}
+
+QSslConfiguration TestCertificates::serverSslConfiguration() const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(QSslCertificate::fromPath(serverCert()));
+    QFile keyFile(serverKey());
+    if (keyFile.open(QIODevice::ReadOnly))
+        config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSslConfiguration>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -24,6 +25,8 @@ public:
     QString wrongNameKey() const { return path(QStringLiteral("wrongname.key")); }
     QString clientCert() const { return path(QStringLiteral("client.pem")); }
     QString clientKey() const { return path(QStringLiteral("client.key")); }   // encrypted
+    // The server certificate and key for a Qt TLS server (the WebSocket bridge, fake brokers).
+    QSslConfiguration serverSslConfiguration() const;
     static QByteArray clientKeyPassphrase() { return QByteArrayLiteral("s3cret pass"); }
 
 private:

@@ -27,7 +27,6 @@ private Q_SLOTS:
     void insecureIsLoggedAsWarning();
 
 private:
-    QSslConfiguration serverTls() const;
     bool startTlsBroker(TestBroker &broker, bool requireClientCert = false);
 
     TestCertificates m_certs;
@@ -38,16 +37,6 @@ void tst_ClientTransports::initTestCase()
     QVERIFY2(m_certs.generate(), qPrintable(m_certs.error()));
 }
 
-QSslConfiguration tst_ClientTransports::serverTls() const
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(QSslCertificate::fromPath(m_certs.serverCert()));
-    QFile keyFile(m_certs.serverKey());
-    keyFile.open(QIODevice::ReadOnly);
-    config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return config;
-}
 
 bool tst_ClientTransports::startTlsBroker(TestBroker &broker, bool requireClientCert)
 {
@@ -84,7 +73,7 @@ void tst_ClientTransports::subscribePublishReceive()
     if (webSocket) {
         QVERIFY2(broker.start(), qPrintable(broker.lastError()));
         bridge = std::make_unique<WebSocketBridge>(broker.port(),
-                                                   tls ? serverTls() : QSslConfiguration());
+                                                   tls ? m_certs.serverSslConfiguration() : QSslConfiguration());
         QVERIFY2(bridge->listen(), qPrintable(bridge->errorString()));
         port = bridge->port();
     } else {
@@ -180,7 +169,7 @@ void tst_ClientTransports::transportFailureRc()
         port = broker.port();
     } else if (server == QLatin1String("wss")) {
         QVERIFY2(broker.start(), qPrintable(broker.lastError()));
-        bridge = std::make_unique<WebSocketBridge>(broker.port(), serverTls());
+        bridge = std::make_unique<WebSocketBridge>(broker.port(), m_certs.serverSslConfiguration());
         QVERIFY2(bridge->listen(), qPrintable(bridge->errorString()));
         port = bridge->port();
     } else {

@@ -33,7 +33,6 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<WebSocketTransport> makeTransport(bool secure, const QString &path = QStringLiteral("/mqtt"));
-    QSslConfiguration serverTls() const;
 
     TestCertificates m_certs;
 };
@@ -45,16 +44,6 @@ void tst_WebSocketTransport::initTestCase()
     QVERIFY2(m_certs.generate(), qPrintable(m_certs.error()));
 }
 
-QSslConfiguration tst_WebSocketTransport::serverTls() const
-{
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificateChain(QSslCertificate::fromPath(m_certs.serverCert()));
-    QFile keyFile(m_certs.serverKey());
-    keyFile.open(QIODevice::ReadOnly);
-    config.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return config;
-}
 
 std::unique_ptr<WebSocketTransport> tst_WebSocketTransport::makeTransport(bool secure, const QString &path)
 {
@@ -97,7 +86,7 @@ void tst_WebSocketTransport::connackAndPublish()
     QFETCH(int, frameSize);
     QFETCH(qint64, writeChunk);
 
-    WebSocketBridge bridge(fixtureBrokerPort(), secure ? serverTls() : QSslConfiguration());
+    WebSocketBridge bridge(fixtureBrokerPort(), secure ? m_certs.serverSslConfiguration() : QSslConfiguration());
     bridge.setOneMessagePerByte(oneMessagePerByte);
     bridge.setOutgoingFrameSize(quint64(frameSize));
     QVERIFY2(bridge.listen(), qPrintable(bridge.errorString()));
@@ -142,7 +131,7 @@ void tst_WebSocketTransport::megabyte()
 {
     QFETCH(bool, secure);
     QFETCH(int, frameSize);
-    WebSocketBridge bridge(fixtureBrokerPort(), secure ? serverTls() : QSslConfiguration());
+    WebSocketBridge bridge(fixtureBrokerPort(), secure ? m_certs.serverSslConfiguration() : QSslConfiguration());
     bridge.setOutgoingFrameSize(quint64(frameSize));
     QVERIFY2(bridge.listen(), qPrintable(bridge.errorString()));
     auto transport = makeTransport(secure);
