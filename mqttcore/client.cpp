@@ -12,6 +12,8 @@
 #include <QHostInfo>
 #include <QMetaMethod>
 
+#include <utility>
+
 namespace mqtt {
 
 // Turns session events into the Client's signals and routes messages.
@@ -166,7 +168,13 @@ void Client::setState(State state)
 bool Client::debugLogging() const
 {
     static const QMetaMethod signal = QMetaMethod::fromSignal(&Client::logMessage);
-    return isSignalConnected(signal);
+    return m_packetLogging && isSignalConnected(signal);
+}
+
+void Client::setPacketLogging(bool enabled)
+{
+    m_packetLogging = enabled;
+    m_session->setPacketLogging(debugLogging());
 }
 
 void Client::log(LogLevel level, const QString &text)
@@ -444,6 +452,8 @@ void Client::removeMessageCallback(const QString &filter)
 
 void Client::deliver(const Message &message)
 {
+    if (m_collectBatch)
+        m_batch.append(message);
     if (m_routeTable.isEmpty()) {
         Q_EMIT messageReceived(message);
         return;
@@ -463,6 +473,16 @@ void Client::deliver(const Message &message)
         Q_EMIT messageReceived(message);
 }
 
+void Client::emitBatch()
+{
+    m_collectBatch = false;
+    if (m_batch.isEmpty())
+        return;
+    // Handed over whole: the receiver may keep the list; the next read starts a fresh one.
+    const QList<Message> batch = std::exchange(m_batch, QList<Message>());
+    Q_EMIT messagesReceived(batch);
+}
+
 // --- external loop -------------------------------------------------------------------------
 
 Error Client::loopRead()
@@ -475,7 +495,10 @@ Error Client::loopRead()
     const Transport::Status status = m_transport->read(m_readBuffer);
     const QString transportError = status == Transport::Status::Ok ? QString() : m_transport->errorString();
     if (!m_readBuffer.isEmpty()) {
+        static const QMetaMethod batchSignal = QMetaMethod::fromSignal(&Client::messagesReceived);
+        m_collectBatch = isSignalConnected(batchSignal);
         const Error rc = m_session->receive(m_readBuffer.constData(), m_readBuffer.size(), now());
+        emitBatch(); // before any close below: what was delivered is reported first
         if (!m_transport)
             return Error::NoConn; // a callback closed or reconnected
         if (rc != Error::Success)

@@ -106,6 +106,12 @@ public:
     QVariant userData() const;
     // Monotonic clock in ms used for keepalive; tests inject a fake one.
     void setClock(std::function<qint64()> clock);
+    // paho's packet lines ("Sending PUBLISH (d0, q1, ...)", "Received PUBACK ..."): formatted
+    // only while this is on (the default, as paho) AND something is connected to logMessage.
+    // A log console turns it off so that a flood does not cost one formatted line per packet;
+    // the other log lines (connection, errors, violations) are unaffected.
+    void setPacketLogging(bool enabled);
+    bool packetLogging() const { return m_packetLogging; }
 
     // --- connection ---
     // Starts connecting: resolves `host` without blocking, opens the socket (socketOpened),
@@ -179,6 +185,10 @@ Q_SIGNALS:
     // paho's on_connect_fail: no socket could be opened (lookup or connect() failed).
     void connectFailed(const QString &errorText);
     void messageReceived(const mqtt::Message &message);
+    // Every message of one loopRead(), in arrival order, whether or not a per-filter callback
+    // or messageReceived took it: one signal per read, for stores that see the whole stream.
+    // Fires after that read's per-message callbacks; built only while something is connected.
+    void messagesReceived(const QList<mqtt::Message> &messages);
     void published(int mid, mqtt::ReasonCode reasonCode, const mqtt::Properties &properties);
     void subscribed(int mid, const QList<mqtt::ReasonCode> &granted,
                     const mqtt::Properties &properties);
@@ -212,6 +222,7 @@ private:
     void log(LogLevel level, const QString &text);
     bool debugLogging() const;
     void deliver(const Message &message);
+    void emitBatch();
     qint64 now() const;
 
     std::unique_ptr<ClientSessionHandler> m_handler;
@@ -233,6 +244,9 @@ private:
     qintptr m_fd = -1;
     bool m_writeRegistered = false;
     bool m_wantsConnection = false;
+    bool m_packetLogging = true;
+    bool m_collectBatch = false; // messagesReceived has a receiver (checked once per read)
+    QList<Message> m_batch;
     QByteArray m_readBuffer;
 };
 

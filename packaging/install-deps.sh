@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
-  libqscintilla2-qt6-dev qt6-charts-dev qt6-websockets-dev qtkeychain-qt6-dev
+  libqscintilla2-qt6-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qtkeychain-qt6-dev
   libssl-dev openssl
   mosquitto mosquitto-clients python3-paho-mqtt
   xvfb xauth imagemagick

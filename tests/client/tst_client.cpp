@@ -27,6 +27,8 @@ private Q_SLOTS:
     void requestInsideConnected();
     void incomingQos2DuplicateOnce();
     void perFilterRouting();
+    void batchedMessagesReceived();
+    void packetLoggingSwitch();
     void protocolViolationCloses();
     void brokerDisconnect5();
     void hostNameLookup();
@@ -312,6 +314,81 @@ void tst_Client::perFilterRouting()
                                  "$share/g/x/y:x/y", "+/+ (replaced):x/y"}));
     // Only the $SYS topic matched nothing and reached the default signal.
     QCOMPARE(ev.only({"message"}), QStringList{"message $SYS/x q0 3"});
+}
+
+// messagesReceived carries every message of a read, routed or not, in arrival order, once per
+// read: 100 PUBLISH written at once arrive as one signal, beside the per-message routing.
+void tst_Client::batchedMessagesReceived()
+{
+    QByteArray burst;
+    for (int i = 0; i < 100; ++i)
+        burst += QByteArray::fromHex("30060003612f62") + char('0' + i % 10); // a/b "<digit>"
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk)
+        .sendHex("30060003782f7932")        // x/y "2": routed to a callback
+        .sendHex(burst.toHex());            // 100 x a/b: no callback, messageReceived
+    Client client(QStringLiteral("test-client"));
+    SocketNotifierLoop loop(&client);
+    QObject holder;
+    int routed = 0;
+    int unrouted = 0;
+    QVERIFY(client.addMessageCallback(QStringLiteral("x/#"), &holder, [&routed](const Message &) { ++routed; }));
+    QObject::connect(&client, &Client::messageReceived, &holder, [&unrouted](const Message &) { ++unrouted; });
+    QList<QList<Message>> batches;
+    QObject::connect(&client, &Client::messagesReceived, &holder,
+                     [&](const QList<Message> &messages) {
+                         // The per-message callbacks of this read ran before it.
+                         QCOMPARE(routed + unrouted, [&] {
+                             int n = 0;
+                             for (const auto &b : std::as_const(batches))
+                                 n += b.size();
+                             return n + int(messages.size());
+                         }());
+                         batches << messages;
+                     });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_COMPARE(routed + unrouted, 101);
+    QCOMPARE(routed, 1);
+    QStringList seen;
+    for (const auto &batch : std::as_const(batches)) {
+        for (const Message &m : batch)
+            seen << m.topic() + QLatin1Char(' ') + QString::fromLatin1(m.payload());
+    }
+    QCOMPARE(seen.size(), 101);
+    QCOMPARE(seen.first(), QStringLiteral("x/y 2"));
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(seen.at(1 + i), QStringLiteral("a/b %1").arg(i % 10));
+    // The broker wrote the 100 in one write: one read, one signal (plus the earlier x/y read,
+    // which may share it).
+    QVERIFY2(batches.size() <= 2, qPrintable(QString::number(batches.size())));
+    QCOMPARE(batches.last().size() >= 100, true);
+}
+
+// setPacketLogging(false) drops paho's per-packet lines while logMessage stays connected;
+// connection-level lines still come.
+void tst_Client::packetLoggingSwitch()
+{
+    for (const bool packetLines : {true, false}) {
+        ScriptedBroker broker;
+        QVERIFY(broker.listen());
+        broker.expectHex(kConnect).sendHex(kConnackOk).sendHex("30060003612f6231");
+        Client client(QStringLiteral("test-client"));
+        SocketNotifierLoop loop(&client);
+        QCOMPARE(client.packetLogging(), true);
+        client.setPacketLogging(packetLines);
+        QStringList lines;
+        QObject::connect(&client, &Client::logMessage, &client,
+                         [&lines](LogLevel, const QString &text) { lines << text; });
+        int messages = 0;
+        QObject::connect(&client, &Client::messageReceived, &client, [&messages](const Message &) { ++messages; });
+        client.connect(QStringLiteral("127.0.0.1"), broker.port());
+        QTRY_COMPARE(messages, 1);
+        const bool sawPublishLine = !lines.filter(QStringLiteral("Received PUBLISH")).isEmpty();
+        const bool sawConnectLine = !lines.filter(QStringLiteral("Sending CONNECT")).isEmpty();
+        QCOMPARE(sawPublishLine, packetLines);
+        QCOMPARE(sawConnectLine, packetLines);
+    }
 }
 
 void tst_Client::protocolViolationCloses()

@@ -1,0 +1,1 @@
+#include "topicfilterproxymodel.h"

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "message.h"
+
+#include <QList>
+#include <QString>
+
+// One level of a connection's topic tree, owned by MessageStore. The tree model hands these
+// out through QModelIndex::internalPointer(); widgets never hold one across a flush.
+//
+// Counters are maintained by MessageStore::add() as messages arrive; the model exposes only
+// the first `publishedChildren` children (the rest arrive with the next flush's one
+// beginInsertRows per parent).
+struct TopicNode
+{
+    TopicNode *parent = nullptr;
+    QString name;            // this level ("" is a valid level: "a//b")
+    QList<TopicNode *> children; // owned; arrival order, row == index
+    int row = 0;             // index in parent->children (cached: O(1) parent())
+    int publishedChildren = 0;
+
+    // Own messages (only when a topic ends at this level).
+    mqtt::Message last;      // whole payload, kept even when history was dropped
+    QList<mqtt::Message> history; // oldest first, within the store's byte budget
+    qint64 messageCount = 0;
+    qint64 byteCount = 0;    // payload bytes
+
+    // Subtree (this node included).
+    qint64 subtreeMessages = 0;
+    qint64 subtreeBytes = 0;
+    int subtreeTopics = 0;   // nodes with at least one own message
+
+    // Rates over the last rate tick (MessageStore::rateInterval()).
+    float messagesPerSecond = 0;
+    float bytesPerSecond = 0;
+    qint64 messagesAtTick = 0;
+    qint64 bytesAtTick = 0;
+
+    qint64 lastChangeMs = 0; // monotonic ms of the last message in the subtree
+    quint32 filterSerial = 0; // owned by TopicFilterProxyModel: serial of the filter it matched
+    bool dirty = false;      // queued for the next flush's dataChanged
+    bool rateActive = false; // queued for the next rate tick
+
+    bool isTopic() const { return messageCount > 0; }
+    // The full topic name ("a/b/c"); built on demand.
+    QString topic() const;
+};
