@@ -171,6 +171,17 @@ bool Client::debugLogging() const
     return m_packetLogging && isSignalConnected(signal);
 }
 
+void Client::setManualAck(bool on) { m_session->setManualAck(on); }
+bool Client::manualAck() const { return m_session->manualAck(); }
+
+Error Client::ack(int mid, int qos)
+{
+    m_session->setPacketLogging(debugLogging());
+    const Error rc = m_session->ack(mid, qos);
+    updateWriteInterest();
+    return rc;
+}
+
 void Client::setPacketLogging(bool enabled)
 {
     m_packetLogging = enabled;

@@ -113,6 +113,16 @@ public:
     void setPacketLogging(bool enabled);
     bool packetLogging() const { return m_packetLogging; }
 
+    // paho's manual_ack_set(): with it on, a delivered QoS 1 message is acknowledged (PUBACK)
+    // and a QoS 2 message completed (PUBCOMP, after the PUBREL delivered it) only when the
+    // application calls ack(); the PUBREC still goes out on receipt. Off by default.
+    void setManualAck(bool on);
+    bool manualAck() const;
+    // paho's ack(mid, qos): Success (and nothing sent) when manual ack is off or qos is 0;
+    // NoConn without a connection or once DISCONNECT is queued. Inside a message callback it
+    // goes out before a DISCONNECT asked for in the same callback.
+    Error ack(int mid, int qos);
+
     // --- connection ---
     // Starts connecting: resolves `host` without blocking, opens the socket (socketOpened),
     // queues CONNECT. Returns Success when the attempt started; a failure before the socket

@@ -4,6 +4,8 @@
 #include "logging.h"
 #include "topic.h"
 
+#include <utility>
+
 namespace mqtt {
 
 namespace {
@@ -155,6 +157,7 @@ void Session::connectionOpened(qint64 now)
     m_outPos = 0;
     m_qos0Marks.clear();
     m_disconnectEnd = -1;
+    m_deferredDisconnect.reset();
     m_pendingRequests.clear();
     m_topicAliases.clear();
     m_serverReceiveMax = 65535;
@@ -204,6 +207,7 @@ void Session::connectionClosed()
     m_out.resize(0);
     m_outPos = 0;
     m_disconnectEnd = -1;
+    m_deferredDisconnect.reset();
     m_pendingRequests.clear();
     m_topicAliases.clear();
     m_decoder.reset();
@@ -244,9 +248,22 @@ Error Session::receive(const char *data, qsizetype size, qint64 now)
         }
         m_lastIn = now;
         const Error rc = handle(*packet);
+        // The packet's acknowledgement is queued by now; a DISCONNECT asked for while it was
+        // being delivered goes after it.
+        if (m_deferredDisconnect && m_state == State::Disconnecting) {
+            const DisconnectPacket d = *std::exchange(m_deferredDisconnect, std::nullopt);
+            queueDisconnect(d);
+        }
         if (rc != Error::Success)
             return rc;
     }
+}
+
+void Session::deliver(const Message &message)
+{
+    ++m_delivering;
+    m_handler->sessionMessage(message);
+    --m_delivering;
 }
 
 Error Session::handle(Packet &packet)
@@ -442,13 +459,20 @@ Error Session::handlePublish(PublishPacket &packet)
         message.setProperties(packet.properties);
 
     if (qos == 0) {
-        m_handler->sessionMessage(message);
+        deliver(message);
+        return Error::Success;
+    }
+    if (disconnectQueued()) {
+        // No acknowledgement may follow our DISCONNECT [MQTT-3.14.4-1], so the message is not
+        // delivered either: the broker still owns it and sends it again in a resumed session.
+        log(LogLevel::Info, QStringLiteral("PUBLISH (Mid: %1) after our DISCONNECT was queued: not delivered, not acknowledged")
+                                .arg(id));
         return Error::Success;
     }
     if (qos == 1) {
         // paho order: on_message, then PUBACK [P _handle_publish].
-        m_handler->sessionMessage(message);
-        if (m_state == State::Idle)
+        deliver(message);
+        if (m_state == State::Idle || m_manualAck)
             return Error::Success;
         PubackPacket ack;
         ack.packetId = id;
@@ -474,11 +498,19 @@ Error Session::handlePubrel(const PubrelPacket &packet)
 {
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Received PUBREL (Mid: %1)").arg(packet.packetId));
+    if (disconnectQueued()) {
+        // Kept stored: the broker sends the PUBREL again in a resumed session [MQTT-4.4.0-1].
+        log(LogLevel::Info, QStringLiteral("PUBREL (Mid: %1) after our DISCONNECT was queued: not delivered, no PUBCOMP")
+                                .arg(packet.packetId));
+        return Error::Success;
+    }
     PubcompPacket comp;
     comp.packetId = packet.packetId;
     if (const std::optional<Message> message = m_incomingQos2.release(packet.packetId)) {
-        m_handler->sessionMessage(*message);
-        if (m_state == State::Idle)
+        deliver(*message);
+        // With manual ack the application sends the PUBCOMP through ack() (paho); a PUBREL for
+        // an unknown id is still answered here, since no application ever saw that message.
+        if (m_state == State::Idle || m_manualAck)
             return Error::Success;
     } else if (is5()) {
         comp.reasonCode = ReasonCode::PacketIdentifierNotFound;
@@ -514,10 +546,20 @@ Error Session::handlePubrec(const PubrecPacket &packet)
 {
     if (m_packetLogging)
         log(LogLevel::Debug, QStringLiteral("Received PUBREC (Mid: %1)").arg(packet.packetId));
+    if (disconnectQueued())
+        return Error::Success; // the PUBREL goes out in a resumed session [MQTT-4.4.0-1]
     OutgoingQueue::Entry *m = m_outgoing.find(packet.packetId);
     PubrelPacket rel;
     rel.packetId = packet.packetId;
     if (!m) {
+        if (is5() && packet.reasonCode.isFailure()) {
+            // A failing PUBREC ends the flow: nothing is owed for it [MQTT-4.3.3-4], known id
+            // or not, so it is only reported.
+            log(LogLevel::Info, QStringLiteral("PUBREC (Mid: %1) with reason 0x%2 for an unknown packet id ignored")
+                                    .arg(packet.packetId)
+                                    .arg(packet.reasonCode.value, 2, 16, QLatin1Char('0')));
+            return Error::Success;
+        }
         if (is5())
             rel.reasonCode = ReasonCode::PacketIdentifierNotFound;
     } else {
@@ -806,12 +848,48 @@ Error Session::disconnect(ReasonCode reason, const Properties &properties)
         packet.reasonCode = reason;
         packet.properties = properties;
     }
+    m_state = State::Disconnecting;
+    if (m_delivering > 0) {
+        // Inside a message callback: the acknowledgement this delivery owes is not queued yet.
+        // receive() queues the DISCONNECT right after it [MQTT-3.14.4-1] (mosquitto_sub's order).
+        m_deferredDisconnect = packet;
+        return Error::Success;
+    }
+    queueDisconnect(packet);
+    return Error::Success;
+}
+
+void Session::queueDisconnect(const DisconnectPacket &packet)
+{
     if (m_packetLogging)
-        log(LogLevel::Debug, is5() ? QStringLiteral("Sending DISCONNECT reason: %1").arg(reason.value)
+        log(LogLevel::Debug, is5() ? QStringLiteral("Sending DISCONNECT reason: %1").arg(packet.reasonCode.value)
                                    : QStringLiteral("Sending DISCONNECT"));
     queuePacket(packet);
     m_disconnectEnd = m_outStreamOffset + m_out.size();
-    m_state = State::Disconnecting;
+}
+
+Error Session::ack(int mid, int qos)
+{
+    if (!m_manualAck || qos == 0)
+        return Error::Success; // paho: ack() only acts with manual ack on
+    if (mid < 1 || mid > 65535 || qos < 0 || qos > 2)
+        return Error::Inval;
+    if (m_state == State::Idle || m_state == State::AwaitingConnack || disconnectQueued())
+        return Error::NoConn;
+    const quint16 id = quint16(mid);
+    if (qos == 1) {
+        PubackPacket puback;
+        puback.packetId = id;
+        if (m_packetLogging)
+            log(LogLevel::Debug, QStringLiteral("Sending PUBACK (Mid: %1)").arg(id));
+        queuePacket(puback);
+    } else {
+        PubcompPacket comp;
+        comp.packetId = id;
+        if (m_packetLogging)
+            log(LogLevel::Debug, QStringLiteral("Sending PUBCOMP (Mid: %1)").arg(id));
+        queuePacket(comp);
+    }
     return Error::Success;
 }
 

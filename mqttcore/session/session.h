@@ -81,6 +81,10 @@ public:
 
     // Debug-level packet lines are formatted only when enabled (hot path).
     void setPacketLogging(bool enabled) { m_packetLogging = enabled; }
+    // paho's manual_ack_set(): when on, a delivered QoS 1 message gets its PUBACK and a QoS 2
+    // message its PUBCOMP only through ack() (the PUBREC still goes out on receipt, as paho).
+    void setManualAck(bool on) { m_manualAck = on; }
+    bool manualAck() const { return m_manualAck; }
     // Receive timestamp stamped on delivered messages (ms since epoch).
     void setReceiveTimestamp(qint64 msecsSinceEpoch) { m_receiveTimestamp = msecsSinceEpoch; }
 
@@ -114,6 +118,10 @@ public:
     Result subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
     Result unsubscribe(const QStringList &filters, const Properties &properties);
     Error disconnect(ReasonCode reason, const Properties &properties);
+    // paho's ack(mid, qos): queues the PUBACK (qos 1) or PUBCOMP (qos 2) of a delivered message
+    // while manual ack is on; a no-op returning Success otherwise, or for qos 0. NoConn once our
+    // DISCONNECT is queued or without a connection: nothing may follow it [MQTT-3.14.4-1].
+    Error ack(int mid, int qos);
 
     // --- state for the caller ---
     // The client id in force (5.0 Assigned Client Identifier once received).
@@ -146,6 +154,9 @@ private:
     template<typename P, typename Describe>
     Result sendRequest(P &packet, int count, const Properties &properties, Describe describe);
     Error violation(const QString &text, ReasonCode reason, Error rc = Error::Protocol);
+    void deliver(const Message &message);
+    void queueDisconnect(const DisconnectPacket &packet);
+    bool disconnectQueued() const { return m_disconnectEnd >= 0; }
     void log(LogLevel level, const QString &text);
 
     Error handle(Packet &packet);
@@ -172,6 +183,11 @@ private:
     struct WriteMark { qint64 end; int mid; };
     std::deque<WriteMark> m_qos0Marks;      // QoS 0 published fires once written
     qint64 m_disconnectEnd = -1;            // stream offset where our DISCONNECT ends
+    // disconnect() called inside a message callback: the DISCONNECT waits until the
+    // acknowledgement that delivery owes is queued, since nothing may follow it [MQTT-3.14.4-1].
+    int m_delivering = 0;
+    std::optional<DisconnectPacket> m_deferredDisconnect;
+    bool m_manualAck = false;
 
     // Outgoing QoS 1/2 messages, queued or in flight.
     OutgoingQueue m_outgoing;

@@ -39,6 +39,11 @@ private Q_SLOTS:
     void userData();
     void qos1MessageBeforePuback_data();
     void qos1MessageBeforePuback();
+    void ackBeforeDisconnectFromCallback_data();
+    void ackBeforeDisconnectFromCallback();
+    void failingPubrecForUnknownIdIgnored();
+    void manualAck_data();
+    void manualAck();
 };
 
 void tst_Client::connackCodes_data()
@@ -650,6 +655,118 @@ void tst_Client::qos1MessageBeforePuback()
     });
     client.connect(QStringLiteral("127.0.0.1"), broker.port());
     QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+}
+
+void tst_Client::ackBeforeDisconnectFromCallback_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<bool>("perFilter");
+    QTest::newRow("qos1, messageReceived") << 1 << false;
+    QTest::newRow("qos1, per-filter callback") << 1 << true;
+    QTest::newRow("qos2, messageReceived") << 2 << false;
+    QTest::newRow("qos2, per-filter callback") << 2 << true;
+}
+
+// Issue 14 item 1: disconnect() inside the callback that delivers a message must not put the
+// DISCONNECT ahead of the PUBACK/PUBCOMP the delivery owes: nothing may follow DISCONNECT
+// [MQTT-3.14.4-1], and a lost acknowledgement makes a persistent session deliver it again.
+// mosquitto_sub -C 1 sends PUBACK, then DISCONNECT.
+void tst_Client::ackBeforeDisconnectFromCallback()
+{
+    QFETCH(int, qos);
+    QFETCH(bool, perFilter);
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk);
+    if (qos == 1) {
+        broker.sendHex("320a00017400076170706c65")    // q1 "t" mid 7 "apple"
+            .expectHex("40020007", "PUBACK");
+    } else {
+        broker.sendHex("340a00017400076170706c65").expectHex("50020007", "PUBREC")
+            .sendHex("62020007").expectHex("70020007", "PUBCOMP");
+    }
+    broker.expectHex("e000", "DISCONNECT").expectClientClose();
+    Client client(QStringLiteral("test-client"));
+    SocketNotifierLoop driver(&client);
+    driver.setAutoReconnect(false);
+    Events ev(&client);
+    QObject holder;
+    const auto stop = [&client](const Message &) { client.disconnect(); };
+    if (perFilter)
+        QVERIFY(client.addMessageCallback(QStringLiteral("t"), &holder, stop));
+    else
+        QObject::connect(&client, &Client::messageReceived, &holder, stop);
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+    QTRY_COMPARE(ev.count("disconnected"), 1);
+    QCOMPARE(ev.only({"disconnected"}), QStringList{"disconnected 0 reason=0x00"});
+    QVERIFY2(broker.pending().isEmpty(), qPrintable(broker.state()));
+}
+
+// Issue 14 item 2: a 5.0 PUBREC >= 0x80 ends the flow whether or not we know the id: nothing is
+// owed, so nothing is sent [MQTT-4.3.3-4]. The successful unsolicited PUBREC after it still
+// gets PUBREL 0x92 (docs/conformance.md, d), which proves nothing went out in between.
+void tst_Client::failingPubrecForUnknownIdIgnored()
+{
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex("100f00044d5154540502003c00000263" "35").sendHex("2003000000")
+        .sendHex("5003000980")                   // PUBREC mid 9, Unspecified error
+        .sendHex("5002000a")                     // PUBREC mid 10, success, unknown
+        .expectHex("6203000a92", "PUBREL mid 10, Packet Identifier not found");
+    Client client(QStringLiteral("c5"));
+    client.setProtocolVersion(ProtocolVersion::V5);
+    SocketNotifierLoop driver(&client);
+    Events ev(&client);
+    QStringList logs;
+    QObject::connect(&client, &Client::logMessage, &client,
+                     [&logs](LogLevel, const QString &text) { logs << text; });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+    QTest::qWait(20);
+    QVERIFY2(broker.pending().isEmpty(), qPrintable(broker.state()));
+    QVERIFY(logs.filter(QStringLiteral("PUBREC (Mid: 9) with reason 0x80 for an unknown packet id ignored")).size() == 1);
+    QCOMPARE(ev.count("disconnected"), 0);
+}
+
+void tst_Client::manualAck_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::newRow("qos1: PUBACK only on ack()") << 1;
+    QTest::newRow("qos2: PUBREC on receipt, PUBCOMP only on ack()") << 2;
+}
+
+// paho's manual_ack_set()/ack() [P _handle_publish, _handle_pubrel, ack]: the acknowledgement
+// of a delivered message waits for ack(mid, qos); QoS 2's PUBREC is not delayed.
+void tst_Client::manualAck()
+{
+    QFETCH(int, qos);
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    broker.expectHex(kConnect).sendHex(kConnackOk);
+    if (qos == 1)
+        broker.sendHex("320a00017400076170706c65");
+    else
+        broker.sendHex("340a00017400076170706c65").expectHex("50020007", "PUBREC").sendHex("62020007");
+    broker.expectHex(qos == 1 ? "40020007" : "70020007", "ack");
+    Client client(QStringLiteral("test-client"));
+    QCOMPARE(client.ack(7, qos), Error::Success); // manual ack off: nothing to do
+    client.setManualAck(true);
+    QVERIFY(client.manualAck());
+    QCOMPARE(client.ack(7, qos), Error::NoConn);
+    SocketNotifierLoop driver(&client);
+    Events ev(&client);
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_COMPARE(ev.count("message"), 1);
+    QTest::qWait(50);
+    QVERIFY2(!broker.finished(), qPrintable(broker.state()));
+    QVERIFY2(broker.pending().isEmpty(), qPrintable(broker.state())); // no acknowledgement yet
+    QCOMPARE(client.ack(7, 0), Error::Success);                       // QoS 0 owes nothing
+    QCOMPARE(client.ack(0, qos), Error::Inval);
+    QCOMPARE(client.ack(7, qos), Error::Success);
+    QTRY_VERIFY2(broker.finished(), qPrintable(broker.state()));
+    client.disconnect();
+    QCOMPARE(client.ack(7, qos), Error::NoConn); // nothing may follow DISCONNECT
 }
 
 QTEST_MAIN(tst_Client)
