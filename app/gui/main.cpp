@@ -1,10 +1,11 @@
-#include "client.h"
+#include "brokerurl.h"
+#include "connectionsettings.h"
 #include "mqttcoreglobal.h"
-#include "socketloop.h"
 #include "widgets/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -19,6 +20,11 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Desktop inspector for MQTT brokers"));
     parser.addHelpOption();
     parser.addVersionOption();
+    QCommandLineOption connectOption(
+        QStringLiteral("connect"),
+        QStringLiteral("Open a tab connected to URL (mqtt://, mqtts://, ws://, wss://; "
+                       "a path on mqtt:// is the topic to subscribe). Repeatable."),
+        QStringLiteral("url"));
     QCommandLineOption hostOption({QStringLiteral("H"), QStringLiteral("host")},
                                   QStringLiteral("Broker host to connect to."),
                                   QStringLiteral("host"), QStringLiteral("localhost"));
@@ -26,44 +32,63 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Broker port."), QStringLiteral("port"),
                                   QStringLiteral("1883"));
     QCommandLineOption topicOption({QStringLiteral("t"), QStringLiteral("topic")},
-                                   QStringLiteral("Filter to subscribe to (repeatable)."),
+                                   QStringLiteral("Filter to subscribe to (repeatable; default # "
+                                                  "and $SYS/#)."),
                                    QStringLiteral("filter"));
+    parser.addOption(connectOption);
     parser.addOption(hostOption);
     parser.addOption(portOption);
     parser.addOption(topicOption);
     parser.process(app);
 
-    bool portOk = false;
-    const uint port = parser.value(portOption).toUInt(&portOk);
-    if (!portOk || port == 0 || port > 65535) {
-        std::fprintf(stderr, "mqtt-inspector: invalid port \"%s\" (1-65535)\n",
-                     qPrintable(parser.value(portOption)));
-        return 2;
+    QList<ConnectionSettings> connections;
+    for (const QString &text : parser.values(connectOption)) {
+        const mqtt::BrokerUrl url = mqtt::BrokerUrl::parse(text);
+        if (!url.isValid()) {
+            std::fprintf(stderr, "mqtt-inspector: --connect %s: %s\n", qPrintable(text),
+                         qPrintable(url.errorString()));
+            return 2;
+        }
+        ConnectionSettings settings;
+        settings.host = url.host();
+        settings.port = url.port();
+        settings.transport = url.transportOptions();
+        if (url.hasUserName()) {
+            settings.userName = url.userName();
+            if (url.hasPassword())
+                settings.password = url.password().toUtf8();
+        }
+        if (!url.topic().isEmpty())
+            settings.subscriptions = {{url.topic(), 0}};
+        connections << settings;
     }
-    QStringList filters = parser.values(topicOption);
-    if (filters.isEmpty())
-        filters = {QStringLiteral("#"), QStringLiteral("$SYS/#")};
+    if (parser.isSet(hostOption) || parser.isSet(portOption)) {
+        bool portOk = false;
+        const uint port = parser.value(portOption).toUInt(&portOk);
+        if (!portOk || port == 0 || port > 65535) {
+            std::fprintf(stderr, "mqtt-inspector: invalid port \"%s\" (1-65535)\n",
+                         qPrintable(parser.value(portOption)));
+            return 2;
+        }
+        ConnectionSettings settings;
+        settings.host = parser.value(hostOption);
+        settings.port = quint16(port);
+        connections << settings;
+    }
+    const QStringList filters = parser.values(topicOption);
+    if (!filters.isEmpty()) {
+        for (ConnectionSettings &settings : connections) {
+            settings.subscriptions.clear();
+            for (const QString &filter : filters)
+                settings.subscriptions.append({filter, 0});
+        }
+    }
 
     MainWindow window;
-    const QString host = parser.value(hostOption);
-    window.setBrokerDescription(QStringLiteral("Broker: %1:%2   Subscribed: %3")
-                                    .arg(host)
-                                    .arg(port)
-                                    .arg(filters.join(QStringLiteral(", "))));
-
-    mqtt::Client client;
-    mqtt::SocketNotifierLoop loop(&client);
-    window.attachClient(&client);
-    // Subscribing once is enough: the loop resubscribes after a reconnect that lost the session.
-    QObject::connect(&client, &mqtt::Client::connected, &window,
-                     [&client, filters](mqtt::ConnectFlags, mqtt::ReasonCode rc, const mqtt::Properties &) {
-                         if (rc.value == 0 && client.subscriptions().isEmpty()) {
-                             for (const QString &filter : filters)
-                                 client.subscribe(filter, 1);
-                         }
-                     });
-    client.connect(host, quint16(port));
-
+    for (const ConnectionSettings &settings : std::as_const(connections))
+        window.addConnection(settings);
     window.show();
+    if (connections.isEmpty())
+        QTimer::singleShot(0, &window, &MainWindow::promptNewConnection);
     return app.exec();
 }

@@ -1,121 +1,196 @@
 #include "widgets/mainwindow.h"
 
-#include "client.h"
-#include "socketloop.h"
+#include "connection.h"
+#include "messagestore.h"
+#include "panemodel.h"
 #include "testbroker.h"
+#include "topicfilterproxymodel.h"
+#include "topictreemodel.h"
+#include "widgets/connectionstatusbar.h"
+#include "widgets/connectiontab.h"
+#include "widgets/filterpane.h"
+#include "widgets/topicdetails.h"
+#include "widgets/topictree.h"
 
-#include <QLabel>
-#include <QPlainTextEdit>
+#include <QCoreApplication>
+#include <QLineEdit>
 #include <QProcess>
-#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
 
+#include <Qsci/qsciscintilla.h>
+
+// The window against real brokers: the fixture's mosquitto and, for a second broker or a
+// password file, a TestBroker of the test's own.
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
 private:
-    static QString statusText(const MainWindow &window)
+    static QString uniqueRoot()
     {
-        // The permanent status-bar label is the last label created.
-        return window.findChildren<QLabel *>().last()->text();
+        static int serial = 0;
+        return QStringLiteral("ui-test-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial);
     }
-    static QString logText(const MainWindow &window)
+    static ConnectionSettings settingsFor(quint16 port, const QString &filter)
     {
-        return window.findChild<QPlainTextEdit *>(QStringLiteral("messageLog"))->toPlainText();
+        ConnectionSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = port;
+        settings.subscriptions = {{filter, 1}};
+        return settings;
+    }
+    static bool publish(quint16 port, const QString &topic, const QString &payload,
+                        bool retain = false)
+    {
+        QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                         QString::number(port), QStringLiteral("-q"), QStringLiteral("1"),
+                         QStringLiteral("-t"), topic, QStringLiteral("-m"), payload};
+        if (retain)
+            args << QStringLiteral("-r");
+        return QProcess::execute(QStringLiteral("mosquitto_pub"), args) == 0;
+    }
+    static bool waitConnected(ConnectionTab *tab)
+    {
+        const bool subscribing = QTest::qWaitFor([tab] {
+            return tab->connection()->status() == Connection::Status::Connected
+                   && !tab->connection()->client()->subscriptions().isEmpty();
+        }, 5000);
+        QTest::qWait(300); // the SUBACK: publishing earlier could race the subscription
+        return subscribing;
+    }
+    static QString payloadShown(TopicDetails *details)
+    {
+        QStringList texts;
+        for (const QsciScintilla *editor : details->findChildren<QsciScintilla *>())
+            texts << editor->text();
+        return texts.join(QLatin1Char('\n'));
     }
 
 private Q_SLOTS:
-    void showsBrokerStatusAndLog()
+    void initTestCase()
     {
-        MainWindow window;
-        window.setBrokerDescription(QStringLiteral("Broker: 127.0.0.1:1883"));
-        window.setConnectionStatus(QStringLiteral("Connected"));
-        window.appendLogLine(QStringLiteral("a/b 42"));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-        const auto labels = window.findChildren<QLabel *>();
-        QStringList texts;
-        for (const QLabel *label : labels)
-            texts << label->text();
-        QVERIFY(texts.contains(QStringLiteral("Broker: 127.0.0.1:1883")));
-        QCOMPARE(statusText(window), QStringLiteral("Connected"));
-        QTRY_COMPARE(logText(window), QStringLiteral("a/b 42"));
+        // A developer's saved window layout must not leak into the tests.
+        QCoreApplication::setOrganizationName(QStringLiteral("MQTT Inspector Tests"));
     }
 
-    void floodIsBatchedAndCapped()
-    {
-        MainWindow window;
-        auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("messageLog"));
-        for (int i = 0; i < 25000; ++i)
-            window.appendLogLine(QString::number(i));
-        // Nothing is painted per line: it all waits for the next flush, capped.
-        QCOMPARE(log->document()->blockCount(), 1);
-        QCOMPARE(window.pendingLineCount(), 9999);
-        QTRY_COMPARE(window.pendingLineCount(), 0);
-        QVERIFY(log->document()->blockCount() <= 10000);
-        const QString text = log->toPlainText();
-        QVERIFY(text.endsWith(QStringLiteral("\n24999")));
-        QVERIFY(text.contains(QStringLiteral("15001 earlier line(s) not shown")));
-    }
-
-    void followsTailUntilUserScrollsUp()
-    {
-        MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("messageLog"));
-        QScrollBar *bar = log->verticalScrollBar();
-        for (int round = 0; round < 3; ++round) {
-            for (int i = 0; i < 200; ++i)
-                window.appendLogLine(QStringLiteral("line %1.%2").arg(round).arg(i));
-            QTRY_COMPARE(window.pendingLineCount(), 0);
-            QVERIFY(bar->maximum() > 0);
-            QCOMPARE(bar->value(), bar->maximum());
-        }
-        // The user scrolls up: new lines must not pull the view away from what they read.
-        bar->triggerAction(QAbstractSlider::SliderToMinimum);
-        QVERIFY(!window.isFollowingTail());
-        window.appendLogLine(QStringLiteral("more"));
-        QTRY_COMPARE(window.pendingLineCount(), 0);
-        QCOMPARE(bar->value(), 0);
-        // Back at the bottom, following resumes.
-        bar->triggerAction(QAbstractSlider::SliderToMaximum);
-        QVERIFY(window.isFollowingTail());
-        for (int i = 0; i < 100; ++i)
-            window.appendLogLine(QStringLiteral("again %1").arg(i));
-        QTRY_COMPARE(window.pendingLineCount(), 0);
-        QCOMPARE(bar->value(), bar->maximum());
-    }
-
-    void showsMessagesFromRealBroker()
+    // mosquitto_pub publishes a tree; the tree model shows it with counts, typing a filter
+    // narrows it, selecting a topic shows its payload.
+    void treeFilterAndDetails()
     {
         const quint16 port = fixtureBrokerPort();
         QVERIFY2(port, "run through ctest: needs the fixture broker");
+        const QString root = uniqueRoot();
         MainWindow window;
-        mqtt::Client client;
-        mqtt::SocketNotifierLoop loop(&client);
-        window.attachClient(&client);
-        QSignalSpy subscribed(&client, &mqtt::Client::subscribed);
-        QObject::connect(&client, &mqtt::Client::connected, &window,
-                         [&client](mqtt::ConnectFlags, mqtt::ReasonCode, const mqtt::Properties &) {
-                             client.subscribe(QStringLiteral("ui-test/#"), 1);
-                         });
-        QCOMPARE(client.connect(QStringLiteral("127.0.0.1"), port), mqtt::Error::Success);
-        QTRY_COMPARE(statusText(window), QStringLiteral("Connected"));
-        QTRY_COMPARE(subscribed.count(), 1);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ConnectionTab *tab = window.addConnection(settingsFor(port, root + QStringLiteral("/#")));
+        QVERIFY(waitConnected(tab));
+        QTRY_VERIFY(window.connectionStatusBar()->statusText().startsWith(QStringLiteral("Connected: Success")));
 
-        QCOMPARE(QProcess::execute(QStringLiteral("mosquitto_pub"),
-                                   {QStringLiteral("-p"), QString::number(port),
-                                    QStringLiteral("-t"), QStringLiteral("ui-test/temp"),
-                                    QStringLiteral("-m"), QStringLiteral("21.5")}),
-                 0);
-        QTRY_VERIFY(logText(window).contains(QStringLiteral("ui-test/temp  q0  (4 bytes)  21.5")));
+        QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("21.5")));
+        QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("21.7")));
+        QVERIFY(publish(port, root + QStringLiteral("/kitchen/humidity"), QStringLiteral("{\"rh\":41}")));
+        QVERIFY(publish(port, root + QStringLiteral("/garage/door"), QStringLiteral("open"), true));
+
+        TopicTreeModel *model = tab->connection()->treeModel();
+        QTRY_VERIFY(model->indexOfTopic(root + QStringLiteral("/garage/door")).isValid());
+        QTRY_COMPARE(tab->connection()->store()->totalMessages(), qint64(4));
+        const QModelIndex rootIndex = model->indexOfTopic(root);
+        QVERIFY(rootIndex.isValid());
+        QCOMPARE(model->rowCount(rootIndex), 2); // kitchen, garage
+        QCOMPARE(rootIndex.siblingAtColumn(TopicTreeModel::TopicsColumn).data(Qt::DisplayRole).toString(),
+                 QStringLiteral("3"));
+        QCOMPARE(rootIndex.siblingAtColumn(TopicTreeModel::MessagesColumn).data(Qt::DisplayRole).toString(),
+                 QStringLiteral("4"));
+        const QModelIndex door = model->indexOfTopic(root + QStringLiteral("/garage/door"));
+        QVERIFY(!door.siblingAtColumn(TopicTreeModel::RetainedColumn).data().toString().isEmpty());
+
+        // Typing a filter narrows the tree to the matching topics and their parents.
+        TopicTree *tree = tab->topicTree();
+        QTest::keyClicks(tree->filterEdit(), QStringLiteral("humid"));
+        QTRY_COMPARE(tree->proxy()->matchCount(), 1);
+        QTRY_VERIFY(!tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/garage"))).isValid());
+        QVERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/humidity"))).isValid());
+        // An MQTT wildcard filter.
+        tree->setFilter(root + QStringLiteral("/+/temp"), 1);
+        QTRY_COMPARE(tree->proxy()->matchCount(), 1);
+        QTRY_VERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/temp"))).isValid());
+        QVERIFY(!tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/humidity"))).isValid());
+        tree->setFilter(QString());
+        QTRY_VERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/garage/door"))).isValid());
+
+        // Selecting a topic shows its last payload; its history holds both messages.
+        QVERIFY(tree->selectTopic(root + QStringLiteral("/kitchen/temp")));
+        QCOMPARE(tab->details()->topic(), root + QStringLiteral("/kitchen/temp"));
+        QTRY_VERIFY(payloadShown(tab->details()).contains(QStringLiteral("21.7")));
+
+        // The details follow new messages on the shown topic.
+        QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("22.9")));
+        QTRY_VERIFY(payloadShown(tab->details()).contains(QStringLiteral("22.9")));
     }
 
-    void showsWhyConnectionWasRefused()
+    // paho's routing in GUI form: a message matching two pane filters is in both; one that
+    // matches none goes to the default pane only.
+    void overlappingPanesBothReceive()
+    {
+        const quint16 port = fixtureBrokerPort();
+        QVERIFY2(port, "run through ctest: needs the fixture broker");
+        const QString root = uniqueRoot();
+        MainWindow window;
+        ConnectionTab *tab = window.addConnection(settingsFor(port, root + QStringLiteral("/#")));
+        QVERIFY(waitConnected(tab));
+        QString error;
+        QVERIFY2(tab->openPane(root + QStringLiteral("/a/#"), 0, false, &error), qPrintable(error));
+        QVERIFY2(tab->openPane(root + QStringLiteral("/+/x"), 0, false, &error), qPrintable(error));
+        QVERIFY(!tab->openPane(root + QStringLiteral("/a/#"), 0, false, &error)); // already open
+        QVERIFY(!tab->openPane(QStringLiteral("a/#/b"), 0, false, &error));       // invalid
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(tab->paneTabs()->count(), 3);
+        const QList<PaneModel *> panes = tab->connection()->panes();
+        PaneModel *defaultPane = panes.at(0);
+        PaneModel *subtree = panes.at(1);
+        PaneModel *wildcard = panes.at(2);
+
+        QVERIFY(publish(port, root + QStringLiteral("/a/x"), QStringLiteral("both")));
+        QVERIFY(publish(port, root + QStringLiteral("/a/y"), QStringLiteral("subtree only")));
+        QVERIFY(publish(port, root + QStringLiteral("/b/z"), QStringLiteral("none")));
+        QTRY_COMPARE(tab->connection()->store()->totalMessages(), qint64(3));
+        QTRY_COMPARE(subtree->rowCount(), 2);
+        QTRY_COMPARE(wildcard->rowCount(), 1);
+        QTRY_COMPARE(defaultPane->rowCount(), 1);
+        QCOMPARE(wildcard->message(0).payload(), QByteArray("both"));
+        QCOMPARE(defaultPane->message(0).payload(), QByteArray("none"));
+
+        // Pause keeps counting; resume inserts what arrived meanwhile.
+        FilterPane *pane = tab->paneFor(subtree);
+        QVERIFY(pane);
+        auto *pause = pane->findChild<QToolButton *>(QStringLiteral("pauseButton"));
+        pause->click();
+        QVERIFY(subtree->isPaused());
+        QVERIFY(publish(port, root + QStringLiteral("/a/1"), QStringLiteral("p1")));
+        QVERIFY(publish(port, root + QStringLiteral("/a/2"), QStringLiteral("p2")));
+        QTRY_COMPARE(tab->connection()->store()->totalMessages(), qint64(5));
+        QTRY_COMPARE(subtree->pendingCount(), qint64(2));
+        QCOMPARE(subtree->rowCount(), 2);
+        QTRY_VERIFY(pane->countsText().contains(QStringLiteral("2 new (paused)")));
+        pause->click();
+        QTRY_COMPARE(subtree->rowCount(), 4);
+        QCOMPARE(subtree->message(3).payload(), QByteArray("p2"));
+
+        // Closing a pane stops its routing: the default pane gets what only it matched.
+        tab->connection()->removePane(subtree);
+        QTRY_COMPARE(tab->paneTabs()->count(), 2);
+        QVERIFY(publish(port, root + QStringLiteral("/a/y"), QStringLiteral("after close")));
+        QTRY_COMPARE(defaultPane->rowCount(), 2);
+    }
+
+    // A refused connection says why, with paho's exact CONNACK string.
+    void refusalIsExplained()
     {
         TestBroker broker;
         QTemporaryDir dir;
@@ -128,15 +203,45 @@ private Q_SLOTS:
         QVERIFY2(broker.start(), qPrintable(broker.lastError()));
 
         MainWindow window;
-        mqtt::Client client;
-        mqtt::SocketNotifierLoop loop(&client);
-        loop.setAutoReconnect(false);
-        window.attachClient(&client);
-        client.setCredentials(QStringLiteral("alice"), QByteArray("wrong"));
-        QCOMPARE(client.connect(QStringLiteral("127.0.0.1"), broker.port()), mqtt::Error::Success);
-        QTRY_COMPARE(statusText(window),
-                     QStringLiteral("Refused: Connection Refused: not authorised."));
-        QTRY_VERIFY(logText(window).contains(QStringLiteral("Connection refused: Connection Refused: not authorised.")));
+        ConnectionSettings settings = settingsFor(broker.port(), QStringLiteral("#"));
+        settings.protocolVersion = mqtt::ProtocolVersion::V311;
+        settings.userName = QStringLiteral("alice");
+        settings.password = QByteArray("wrong");
+        ConnectionTab *tab = window.addConnection(settings);
+        QTRY_COMPARE(tab->connection()->status(), Connection::Status::Refused);
+        QVERIFY2(window.connectionStatusBar()->statusText().startsWith(
+                     QStringLiteral("Refused: Connection Refused: not authorised.")),
+                 qPrintable(window.connectionStatusBar()->statusText()));
+    }
+
+    // Two brokers at once: each tab sees only its own broker's traffic, and closing one tab
+    // leaves the other connected.
+    void twoBrokersTwoTabs()
+    {
+        const quint16 port = fixtureBrokerPort();
+        QVERIFY2(port, "run through ctest: needs the fixture broker");
+        TestBroker second;
+        QVERIFY2(second.start(), qPrintable(second.lastError()));
+        const QString root = uniqueRoot();
+        MainWindow window;
+        ConnectionTab *a = window.addConnection(settingsFor(port, root + QStringLiteral("/#")));
+        ConnectionTab *b = window.addConnection(settingsFor(second.port(), root + QStringLiteral("/#")));
+        QCOMPARE(window.tabs()->count(), 2);
+        QVERIFY(waitConnected(a));
+        QVERIFY(waitConnected(b));
+        QVERIFY(publish(port, root + QStringLiteral("/on-a"), QStringLiteral("1")));
+        QVERIFY(publish(second.port(), root + QStringLiteral("/on-b"), QStringLiteral("2")));
+        QTRY_COMPARE(a->connection()->store()->totalMessages(), qint64(1));
+        QTRY_COMPARE(b->connection()->store()->totalMessages(), qint64(1));
+        QVERIFY(a->connection()->store()->node(root + QStringLiteral("/on-a")));
+        QVERIFY(!a->connection()->store()->node(root + QStringLiteral("/on-b")));
+        QVERIFY(b->connection()->store()->node(root + QStringLiteral("/on-b")));
+
+        window.closeTab(window.tabs()->indexOf(a));
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(b->connection()->status(), Connection::Status::Connected);
+        QVERIFY(publish(second.port(), root + QStringLiteral("/on-b"), QStringLiteral("3")));
+        QTRY_COMPARE(b->connection()->store()->totalMessages(), qint64(2));
     }
 };
 

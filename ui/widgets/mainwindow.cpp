@@ -1,164 +1,231 @@
 #include "widgets/mainwindow.h"
 
-#include "client.h"
-#include "codec/reasoncode.h"
-#include "message.h"
-#include "mqttstrings.h"
+#include "brokerurl.h"
+#include "connection.h"
+#include "mqttcoreglobal.h"
+#include "widgets/connectionstatusbar.h"
+#include "widgets/connectiontab.h"
+#include "widgets/logconsole.h"
+#include "widgets/topictree.h"
 
-#include <QDateTime>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QKeySequence>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QScrollBar>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QVBoxLayout>
-
-namespace {
-constexpr int kMaxLogLines = 10000; // caps memory under a flood, like Kate's output view
-constexpr int kFlushIntervalMs = 50;
-constexpr int kPreviewChars = 200;
-
-QString payloadPreview(const QByteArray &payload)
-{
-    const QString text = QString::fromUtf8(payload);
-    // Invalid UTF-8 decodes to U+FFFD: show binary payloads as hex instead.
-    if (text.contains(QChar::ReplacementCharacter))
-        return QStringLiteral("0x") + QString::fromLatin1(payload.left(kPreviewChars / 2).toHex());
-    if (text.size() > kPreviewChars)
-        return text.left(kPreviewChars) + QStringLiteral("…");
-    return text;
-}
-}
+#include <QTabWidget>
+#include <QToolBar>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_logDock(new QDockWidget(tr("Log"), this))
+    , m_logs(new QStackedWidget(m_logDock))
+    , m_statusBar(new ConnectionStatusBar(this))
 {
     setWindowTitle(tr("MQTT Inspector"));
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_brokerLabel = new QLabel(tr("No broker"), central);
-    m_log = new QPlainTextEdit(central);
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(kMaxLogLines);
-    m_log->setObjectName(QStringLiteral("messageLog"));
-    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
-    layout->addWidget(m_brokerLabel);
-    layout->addWidget(m_log);
-    setCentralWidget(central);
+    m_tabs->setObjectName(QStringLiteral("connectionTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
 
-    m_statusLabel = new QLabel(tr("Disconnected"), this);
-    statusBar()->addPermanentWidget(m_statusLabel);
-    resize(1000, 650);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_logs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    statusBar()->addWidget(m_statusBar, 1);
+    statusBar()->setSizeGripEnabled(true);
 
-    // Follow new lines only while the user leaves the view at the bottom (Wireshark's
-    // tail_at_end): sliderPosition already holds the position the user's action leads to.
-    QScrollBar *bar = m_log->verticalScrollBar();
-    connect(bar, &QScrollBar::actionTriggered, this,
-            [this, bar](int) { m_followTail = bar->sliderPosition() >= bar->maximum(); });
-
-    m_flushTimer.setInterval(kFlushIntervalMs);
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushPending);
+    createActions();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    resize(1280, 800);
+    restoreSettings();
+    updateActions();
 }
 
-void MainWindow::setBrokerDescription(const QString &description)
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
 {
-    m_brokerLabel->setText(description);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newConnection = file->addAction(tr("&New Connection…"), this,
+                                             &MainWindow::promptNewConnection);
+    newConnection->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeTab(m_tabs->currentIndex());
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    m_connectAction = connection->addAction(tr("&Connect"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->connection()->connectToBroker();
+    });
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_disconnectAction = connection->addAction(tr("&Disconnect"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->connection()->disconnectFromBroker();
+    });
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connection->addSeparator();
+    m_newPaneAction = connection->addAction(tr("New &Pane…"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->promptNewPane();
+    });
+    m_newPaneAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    QAction *focusFilter = connection->addAction(tr("&Filter Topics"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->topicTree()->focusFilter();
+    });
+    focusFilter->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *logToggle = m_logDock->toggleViewAction();
+    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(logToggle);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About MQTT Inspector"), this, [this] {
+        QMessageBox::about(this, tr("About MQTT Inspector"),
+                           tr("<h3>MQTT Inspector %1</h3><p>A desktop inspector for MQTT 3.1.1 and "
+                              "5.0 brokers.</p><p>Qt %2</p>")
+                               .arg(QStringLiteral(MQTTCORE_VERSION_STRING), QString::fromLatin1(qVersion())));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(newConnection);
+    toolbar->addSeparator();
+    toolbar->addAction(m_connectAction);
+    toolbar->addAction(m_disconnectAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_newPaneAction);
 }
 
-void MainWindow::setConnectionStatus(const QString &status)
+ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, bool connectNow)
 {
-    m_statusLabel->setText(status);
+    auto *connection = new Connection(settings);
+    auto *tab = new ConnectionTab(connection, m_tabs);
+    if (!m_tabLayout.isEmpty())
+        tab->restoreLayout(m_tabLayout);
+    m_logs->addWidget(tab->logConsole());
+    const int index = m_tabs->addTab(tab, settings.displayName());
+    m_tabs->setTabToolTip(index, settings.displayUrl());
+    m_tabs->setCurrentIndex(index);
+    connect(connection, &Connection::statusChanged, this, &MainWindow::updateActions);
+    if (connectNow)
+        connection->connectToBroker();
+    return tab;
 }
 
-void MainWindow::appendLogLine(const QString &line)
+ConnectionTab *MainWindow::currentTab() const
 {
-    m_pending.append(line);
-    // Older lines would scroll out of the capped view anyway; count them instead (one block
-    // stays free for the "not shown" note).
-    if (m_pending.size() > kMaxLogLines - 1) {
-        const int excess = m_pending.size() - (kMaxLogLines - 1);
-        m_pending.erase(m_pending.begin(), m_pending.begin() + excess);
-        m_skipped += excess;
-    }
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    return qobject_cast<ConnectionTab *>(m_tabs->currentWidget());
 }
 
-void MainWindow::flushPending()
+ConnectionTab *MainWindow::tabAt(int index) const
 {
-    if (m_skipped > 0) {
-        m_log->appendPlainText(tr("… %n earlier line(s) not shown", nullptr, int(m_skipped)));
-        m_skipped = 0;
-    }
-    if (!m_pending.isEmpty())
-        m_log->appendPlainText(m_pending.join(QLatin1Char('\n')));
-    m_pending.clear();
-    if (m_followTail) {
-        // ensureCursorVisible lays the new text out first; a scroll-bar maximum read right
-        // after appendPlainText is still the old one.
-        m_log->moveCursor(QTextCursor::End);
-        m_log->ensureCursorVisible();
-    }
+    return qobject_cast<ConnectionTab *>(m_tabs->widget(index));
 }
 
-void MainWindow::appendMessage(const mqtt::Message &message)
+void MainWindow::closeTab(int index)
 {
-    appendLogLine(QStringLiteral("%1  %2  q%3%4  (%5 bytes)  %6")
-                      .arg(QDateTime::fromMSecsSinceEpoch(message.timestamp())
-                               .toString(QStringLiteral("HH:mm:ss.zzz")),
-                           message.topic())
-                      .arg(message.qos())
-                      .arg(message.retain() ? QStringLiteral(" retained") : QString())
-                      .arg(message.payload().size())
-                      .arg(payloadPreview(message.payload())));
+    ConnectionTab *tab = tabAt(index);
+    if (!tab)
+        return;
+    m_tabLayout = tab->saveLayout();
+    m_tabs->removeTab(index);
+    // Deleting the tab deletes its Connection: the client disconnects, nothing else is touched.
+    delete tab;
+    updateActions();
 }
 
-void MainWindow::attachClient(mqtt::Client *client)
+void MainWindow::promptNewConnection()
 {
-    connect(client, &mqtt::Client::stateChanged, this, [this](mqtt::Client::State state) {
-        switch (state) {
-        case mqtt::Client::State::HostLookup:
-            setConnectionStatus(tr("Looking up host…"));
-            break;
-        case mqtt::Client::State::Connecting:
-            setConnectionStatus(tr("Connecting…"));
-            break;
-        case mqtt::Client::State::Disconnecting:
-            setConnectionStatus(tr("Disconnecting…"));
-            break;
-        default:
-            break;
+    bool ok = false;
+    QString text = QStringLiteral("mqtt://localhost:1883");
+    while (true) {
+        text = QInputDialog::getText(this, tr("New connection"),
+                                     tr("Broker URL (mqtt://, mqtts://, ws://, wss://):"),
+                                     QLineEdit::Normal, text, &ok);
+        if (!ok)
+            return;
+        const mqtt::BrokerUrl url = mqtt::BrokerUrl::parse(text.trimmed());
+        if (!url.isValid()) {
+            QMessageBox::warning(this, tr("New connection"),
+                                 tr("This is not a broker URL: %1").arg(url.errorString()));
+            continue;
         }
-    });
-    connect(client, &mqtt::Client::connected, this,
-            [this, client](mqtt::ConnectFlags flags, mqtt::ReasonCode rc, const mqtt::Properties &) {
-                if (!rc.isFailure() && rc.value == 0) {
-                    setConnectionStatus(flags.sessionPresent ? tr("Connected (session resumed)")
-                                                             : tr("Connected"));
-                    return;
-                }
-                const QString why = client->protocolVersion() == mqtt::ProtocolVersion::V5
-                    ? mqtt::reasonCodeName(rc, mqtt::PacketType::Connack)
-                    : mqtt::connackString(rc.value);
-                setConnectionStatus(tr("Refused: %1").arg(why));
-                appendLogLine(tr("Connection refused: %1").arg(why));
-            });
-    connect(client, &mqtt::Client::disconnected, this,
-            [this](int rc, mqtt::DisconnectFlags flags, mqtt::ReasonCode reason,
-                   const mqtt::Properties &) {
-                QString why = mqtt::errorString(rc);
-                if (flags.fromServer)
-                    why = tr("broker sent DISCONNECT: %1")
-                              .arg(mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect));
-                if (rc != 0 && !m_statusLabel->text().startsWith(tr("Refused")))
-                    setConnectionStatus(tr("Disconnected: %1").arg(why));
-                else if (rc == 0)
-                    setConnectionStatus(tr("Disconnected"));
-                appendLogLine(tr("Disconnected (%1): %2").arg(rc).arg(why));
-            });
-    connect(client, &mqtt::Client::connectFailed, this, [this](const QString &error) {
-        setConnectionStatus(tr("Cannot connect: %1").arg(error));
-        appendLogLine(tr("Cannot connect: %1").arg(error));
-    });
-    connect(client, &mqtt::Client::messageReceived, this, &MainWindow::appendMessage);
+        ConnectionSettings settings;
+        settings.host = url.host();
+        settings.port = url.port();
+        settings.transport = url.transportOptions();
+        if (url.hasUserName()) {
+            settings.userName = url.userName();
+            if (url.hasPassword())
+                settings.password = url.password().toUtf8();
+        }
+        if (!url.topic().isEmpty())
+            settings.subscriptions = {{url.topic(), 0}};
+        addConnection(settings);
+        return;
+    }
+}
+
+void MainWindow::onCurrentTabChanged(int index)
+{
+    ConnectionTab *tab = tabAt(index);
+    m_statusBar->setConnection(tab ? tab->connection() : nullptr);
+    if (tab)
+        m_logs->setCurrentWidget(tab->logConsole());
+    setWindowTitle(tab ? tr("%1 — MQTT Inspector").arg(tab->connection()->settings().displayName())
+                       : tr("MQTT Inspector"));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    ConnectionTab *tab = currentTab();
+    const Connection::Status status = tab ? tab->connection()->status() : Connection::Status::Disconnected;
+    const bool active = status == Connection::Status::Connected || status == Connection::Status::Connecting;
+    m_connectAction->setEnabled(tab && !active);
+    m_disconnectAction->setEnabled(tab && (active || status == Connection::Status::Lost
+                                           || status == Connection::Status::Refused));
+    m_newPaneAction->setEnabled(tab != nullptr);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (ConnectionTab *tab = currentTab())
+        settings.setValue(QStringLiteral("window/tabLayout"), tab->saveLayout());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_tabLayout = settings.value(QStringLiteral("window/tabLayout")).toByteArray();
 }

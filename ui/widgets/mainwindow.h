@@ -1,46 +1,52 @@
 #pragma once
 
+#include "connectionsettings.h"
+
 #include <QMainWindow>
-#include <QStringList>
-#include <QTimer>
 
-class QLabel;
-class QPlainTextEdit;
+class ConnectionStatusBar;
+class ConnectionTab;
+class QAction;
+class QDockWidget;
+class QStackedWidget;
+class QTabWidget;
 
-namespace mqtt {
-class Client;
-class Message;
-}
-
-// The application window. For now a status line and a live message log; the topic tree,
-// subscription panes and publish composer arrive with the GUI issues.
+// The application window: one tab per broker connection (each a ConnectionTab owning its own
+// client, store and models), the log of the current connection in a dock, and the connection's
+// pulse in the status bar. Dock, splitter and header state are remembered with QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
-
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    void setBrokerDescription(const QString &description);
-    void setConnectionStatus(const QString &status);
-    void appendLogLine(const QString &line);
+    ConnectionTab *addConnection(const ConnectionSettings &settings, bool connectNow = true);
+    ConnectionTab *currentTab() const;
+    ConnectionTab *tabAt(int index) const;
+    QTabWidget *tabs() const { return m_tabs; }
+    ConnectionStatusBar *connectionStatusBar() const { return m_statusBar; }
+    QDockWidget *logDock() const { return m_logDock; }
+    void closeTab(int index);
+    // Asks for a broker URL (mqtt://, mqtts://, ws://, wss://) and opens a tab for it.
+    void promptNewConnection();
 
-    // Shows the client's connection state (from CONNACK codes) and every message it receives.
-    void attachClient(mqtt::Client *client);
-
-    int pendingLineCount() const { return m_pending.size(); }
-    bool isFollowingTail() const { return m_followTail; }
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void appendMessage(const mqtt::Message &message);
-    void flushPending();
+    void createActions();
+    void onCurrentTabChanged(int index);
+    void updateActions();
+    void saveSettings() const;
+    void restoreSettings();
 
-    QLabel *m_brokerLabel = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QPlainTextEdit *m_log = nullptr;
-    // Arrivals are batched and appended on a short timer so a flood never blocks painting.
-    QStringList m_pending;
-    QTimer m_flushTimer;
-    qint64 m_skipped = 0;
-    bool m_followTail = true;
+    QTabWidget *m_tabs;
+    QDockWidget *m_logDock;
+    QStackedWidget *m_logs;
+    ConnectionStatusBar *m_statusBar;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_newPaneAction = nullptr;
+    QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs
 };

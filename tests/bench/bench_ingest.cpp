@@ -1,0 +1,352 @@
+// The window under a flood: the real MainWindow (offscreen platform, painted), connected to a
+// fake broker in another thread that writes 1M pre-encoded QoS 0 PUBLISH (64-byte payloads,
+// 10k topics) as fast as the socket takes them, with two panes open (one on a subtree, one on
+// `#`). A 10 ms probe timer in the GUI thread records the longest gap between its ticks: the
+// longest the window could not react. Phase two: a new tab receives 1M distinct topics.
+// Baseline in the same run: mqtt::Client + SocketNotifierLoop alone on the same stream (what
+// the window costs on top of the core).
+#include "client.h"
+#include "codec/encoder.h"
+#include "connection.h"
+#include "messagestore.h"
+#include "socketloop.h"
+#include "widgets/connectiontab.h"
+#include "widgets/mainwindow.h"
+#include "widgets/topictree.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QTimer>
+#include <QTreeView>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+using namespace mqtt;
+
+namespace {
+
+constexpr int kMessages = 1000000;
+constexpr int kTopics = 10000;
+
+double rssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+bool readFully(int fd, char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::read(fd, data, size);
+        if (n <= 0)
+            return false;
+        data += n;
+        size -= size_t(n);
+    }
+    return true;
+}
+
+// Reads one MQTT packet (blocking): its type nibble, body in `body`; -1 when the peer is gone.
+int readPacket(int fd, QByteArray &body)
+{
+    unsigned char header = 0;
+    if (!readFully(fd, reinterpret_cast<char *>(&header), 1))
+        return -1;
+    quint32 length = 0;
+    for (int shift = 0;; shift += 7) {
+        unsigned char b = 0;
+        if (!readFully(fd, reinterpret_cast<char *>(&b), 1))
+            return -1;
+        length |= quint32(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            break;
+    }
+    body.resize(length);
+    if (length && !readFully(fd, body.data(), length))
+        return -1;
+    return header >> 4;
+}
+
+// Serves one connection (MQTT 3.1.1): CONNACK, a SUBACK granting every filter of the first
+// SUBSCRIBE, then the whole stream in blocking writes, then waits for the client to close.
+class FakeBroker
+{
+public:
+    FakeBroker()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
+        ::listen(m_listen, 4);
+        socklen_t len = sizeof(addr);
+        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+    }
+    ~FakeBroker()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        ::close(m_listen);
+    }
+    quint16 port() const { return m_port; }
+    void serveOnce(const QByteArray *stream)
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        m_thread = std::thread([this, stream] { serve(*stream); });
+    }
+
+private:
+    void serve(const QByteArray &stream)
+    {
+        const int fd = ::accept(m_listen, nullptr, nullptr);
+        if (fd < 0)
+            return;
+        QByteArray body;
+        if (readPacket(fd, body) == 1) { // CONNECT
+            ::write(fd, "\x20\x02\x00\x00", 4);
+            int type;
+            while ((type = readPacket(fd, body)) != 8 && type >= 0) { }
+            if (type == 8) {
+                // SUBSCRIBE 3.1.1: packet id, then (length, filter, options) per filter.
+                QByteArray suback = body.left(2);
+                for (int pos = 2; pos + 2 <= body.size();) {
+                    const int n = (uchar(body[pos]) << 8) | uchar(body[pos + 1]);
+                    pos += 2 + n + 1;
+                    suback += char(0);
+                }
+                suback.prepend(char(suback.size()));
+                suback.prepend(char(0x90));
+                ::write(fd, suback.constData(), size_t(suback.size()));
+                const char *data = stream.constData();
+                size_t left = size_t(stream.size());
+                while (left > 0) {
+                    const ssize_t n = ::write(fd, data, left);
+                    if (n <= 0)
+                        break;
+                    data += n;
+                    left -= size_t(n);
+                }
+                while (readPacket(fd, body) >= 0) { } // until the client closes
+            }
+        }
+        ::close(fd);
+    }
+
+    int m_listen = -1;
+    quint16 m_port = 0;
+    std::thread m_thread;
+};
+
+QByteArray buildStream(int messages, bool distinctTopics)
+{
+    QByteArray stream;
+    stream.reserve(qsizetype(messages) * 96);
+    QByteArray payload(64, 'p');
+    for (int i = 0; i < messages; ++i) {
+        PublishPacket p;
+        if (distinctTopics) {
+            p.topic = QStringLiteral("load/%1/%2/value").arg(i / 1000).arg(i % 1000);
+        } else {
+            const int t = i % kTopics;
+            p.topic = QStringLiteral("bench/g%1/sensor%2/value").arg(t / 100).arg(t);
+        }
+        payload[0] = char('0' + i % 10);
+        p.payload = payload;
+        encodeInto(stream, p, ProtocolVersion::V311);
+    }
+    return stream;
+}
+
+// Longest gap between the ticks of a 10 ms timer, minus the 10 ms: how long the GUI thread
+// could not react.
+class StallProbe : public QObject
+{
+public:
+    StallProbe()
+    {
+        m_timer.setInterval(10);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_max = std::max(m_max, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_max = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    double maxStallMs() const { return std::max(0.0, m_max / 1e6 - 10.0); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_max = 0;
+};
+
+ConnectionSettings benchSettings(quint16 port)
+{
+    ConnectionSettings settings;
+    settings.name = QStringLiteral("bench");
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.protocolVersion = ProtocolVersion::V311;
+    settings.subscriptions = {{QStringLiteral("#"), 0}};
+    return settings;
+}
+
+// Runs the event loop until the tab's store holds `messages` messages; returns the seconds.
+double ingest(ConnectionTab *tab, int messages, int expectedTopics)
+{
+    MessageStore *store = tab->connection()->store();
+    QElapsedTimer timer;
+    timer.start();
+    QEventLoop wait;
+    QTimer check;
+    check.setInterval(5);
+    QObject::connect(&check, &QTimer::timeout, &wait, [&] {
+        if (store->totalMessages() >= messages && store->topicCount() >= expectedTopics)
+            wait.quit();
+    });
+    QTimer::singleShot(300000, &wait, &QEventLoop::quit);
+    check.start();
+    tab->connection()->connectToBroker();
+    wait.exec();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (store->totalMessages() < messages) {
+        std::fprintf(stderr, "only %lld of %d messages arrived\n",
+                     static_cast<long long>(store->totalMessages()), messages);
+        return 0;
+    }
+    return seconds;
+}
+
+double baselineClient(FakeBroker &broker, const QByteArray &stream)
+{
+    broker.serveOnce(&stream);
+    Client client(QStringLiteral("bench-baseline"));
+    client.setProtocolVersion(ProtocolVersion::V311);
+    SocketNotifierLoop loop(&client);
+    loop.setAutoReconnect(false);
+    int count = 0;
+    QEventLoop wait;
+    QObject::connect(&client, &Client::connected, &client,
+                     [&] { client.subscribe(QStringLiteral("#"), 0); });
+    QObject::connect(&client, &Client::messageReceived, &client, [&](const Message &) {
+        if (++count == kMessages)
+            wait.quit();
+    });
+    QObject::connect(&client, &Client::disconnected, &wait, &QEventLoop::quit);
+    QTimer::singleShot(120000, &wait, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    wait.exec();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    client.disconnect();
+    QEventLoop drain;
+    QObject::connect(&client, &Client::disconnected, &drain, &QEventLoop::quit);
+    QTimer::singleShot(2000, &drain, &QEventLoop::quit);
+    if (client.state() != Client::State::Disconnected)
+        drain.exec();
+    return count == kMessages ? kMessages / seconds : 0;
+}
+
+void closeAllTabs(MainWindow &window)
+{
+    while (window.tabs()->count() > 0)
+        window.closeTab(0);
+    QEventLoop settle;
+    QTimer::singleShot(200, &settle, &QEventLoop::quit);
+    settle.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Nothing of a developer's saved layout may change what is measured.
+    QApplication::setOrganizationName(QStringLiteral("MQTT Inspector Bench"));
+
+    std::printf("building %d PUBLISH (64-byte payload, %d topics)...\n", kMessages, kTopics);
+    const QByteArray stream = buildStream(kMessages, false);
+    FakeBroker broker;
+
+    const double baseline = baselineClient(broker, stream);
+    std::printf("baseline: mqtt::Client + SocketNotifierLoop alone: %.0f msg/s\n", baseline);
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+
+    // Phase 1: 1M messages over 10k topics, two panes, tree visible and expanded.
+    broker.serveOnce(&stream);
+    ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);
+    tab->openPane(QStringLiteral("bench/g1/#"), 0, false);
+    tab->openPane(QStringLiteral("#"), 0, false);
+    StallProbe probe;
+    probe.start();
+    const double seconds = ingest(tab, kMessages, kTopics);
+    tab->topicTree()->view()->expandToDepth(1);
+    QEventLoop settle;
+    QTimer::singleShot(300, &settle, &QEventLoop::quit);
+    settle.exec();
+    const double stall = probe.maxStallMs();
+    const double rate = seconds > 0 ? kMessages / seconds : 0;
+    const double rss = rssMb();
+    std::printf("window: %d messages over %d topics, 2 panes: %.2f s = %.0f msg/s, "
+                "max stall %.1f ms, RSS %.0f MB\n", kMessages, kTopics, seconds, rate, stall, rss);
+    std::printf("window / baseline client: %.2f\n", baseline > 0 ? rate / baseline : 0.0);
+    closeAllTabs(window);
+
+    // Phase 2: 1M distinct topics.
+    std::printf("building %d PUBLISH on distinct topics...\n", kMessages);
+    const QByteArray distinct = buildStream(kMessages, true);
+    broker.serveOnce(&distinct);
+    ConnectionTab *loadTab = window.addConnection(benchSettings(broker.port()), false);
+    probe.start();
+    const double loadSeconds = ingest(loadTab, kMessages, kMessages);
+    const double loadStall = probe.maxStallMs();
+    const double loadRss = rssMb();
+    std::printf("window: %d distinct topics: %.2f s, max stall %.1f ms, RSS %.0f MB\n",
+                kMessages, loadSeconds, loadStall, loadRss);
+    closeAllTabs(window);
+
+    const bool ok = rate >= 500000 && stall <= 50 && loadRss < 1024;
+    std::printf("targets: msgs_per_s >= 500000 %s, max_stall_ms <= 50 %s, topics_1m_rss_mb < 1024 %s\n",
+                rate >= 500000 ? "met" : "MISSED", stall <= 50 ? "met" : "MISSED",
+                loadRss < 1024 ? "met" : "MISSED");
+    std::printf("RESULT msgs_per_s=%.0f max_stall_ms=%.1f rss_mb=%.0f topics_1m_rss_mb=%.0f "
+                "topics_1m_s=%.2f topics_1m_max_stall_ms=%.1f baseline_client_msgs_per_s=%.0f "
+                "ratio_to_client=%.2f\n",
+                rate, stall, rss, loadRss, loadSeconds, loadStall, baseline,
+                baseline > 0 ? rate / baseline : 0.0);
+    return seconds > 0 && loadSeconds > 0 && ok ? 0 : 1;
+}

@@ -1,0 +1,234 @@
+#include "connection.h"
+
+#include "client.h"
+#include "messagestore.h"
+#include "mqttstrings.h"
+#include "panemodel.h"
+#include "socketloop.h"
+#include "topic.h"
+#include "topictreemodel.h"
+
+#include <QUuid>
+
+namespace {
+
+QString generatedClientId()
+{
+    return QStringLiteral("mqtt-inspector-")
+        + QUuid::createUuid().toString(QUuid::Id128).left(10);
+}
+
+} // namespace
+
+Connection::Connection(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_client(std::make_unique<mqtt::Client>(settings.clientId.isEmpty() ? generatedClientId()
+                                                                          : settings.clientId))
+    , m_loop(std::make_unique<mqtt::SocketNotifierLoop>(m_client.get()))
+    , m_store(std::make_unique<MessageStore>())
+    , m_tree(std::make_unique<TopicTreeModel>(m_store.get()))
+{
+    m_client->setProtocolVersion(settings.protocolVersion);
+    m_client->setTransportOptions(settings.transport);
+    if (!settings.userName.isEmpty())
+        m_client->setCredentials(settings.userName, settings.password);
+    // The log console shows connection events; one formatted line per PUBLISH would cost more
+    // than the message itself under a flood.
+    m_client->setPacketLogging(false);
+
+    m_defaultPane = new PaneModel(QString(), this);
+    m_defaultPane->setColor(QColor(0x86, 0x8e, 0x96));
+    m_store->addPane(m_defaultPane);
+    m_panes.append({m_defaultPane, false, 0});
+
+    connect(m_client.get(), &mqtt::Client::messagesReceived, m_store.get(),
+            &MessageStore::addBatch);
+    connect(m_client.get(), &mqtt::Client::connected, this,
+            [this](mqtt::ConnectFlags flags, mqtt::ReasonCode rc, const mqtt::Properties &) {
+                const QString text = m_client->protocolVersion() == mqtt::ProtocolVersion::V5
+                    ? mqtt::reasonCodeName(rc, mqtt::PacketType::Connack)
+                    : mqtt::connackString(rc.value);
+                onConnected(flags.sessionPresent, rc.value, text);
+            });
+    connect(m_client.get(), &mqtt::Client::disconnected, this,
+            [this](int rc, mqtt::DisconnectFlags flags, mqtt::ReasonCode reason,
+                   const mqtt::Properties &) {
+                if (rc == 0) {
+                    setStatus(Status::Disconnected, tr("Disconnected"));
+                    Q_EMIT logLine(tr("Disconnected"));
+                    return;
+                }
+                QString why = mqtt::errorString(rc);
+                if (flags.fromServer)
+                    why = tr("the broker sent DISCONNECT: %1")
+                              .arg(mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect));
+                Q_EMIT logLine(tr("Disconnected (rc %1): %2").arg(rc).arg(why));
+                if (m_status != Status::Refused) // keep the refusal's reason on screen
+                    setStatus(Status::Lost, tr("Connection lost: %1").arg(why));
+            });
+    connect(m_client.get(), &mqtt::Client::connectFailed, this, [this](const QString &error) {
+        Q_EMIT logLine(tr("Cannot connect: %1").arg(error));
+        setStatus(Status::Lost, tr("Cannot connect: %1").arg(error));
+    });
+    connect(m_client.get(), &mqtt::Client::logMessage, this,
+            [this](mqtt::LogLevel, const QString &text) { Q_EMIT logLine(text); });
+    connect(m_client.get(), &mqtt::Client::published, this, [this] { ++m_messagesOut; });
+    connect(m_client.get(), &mqtt::Client::subscribed, this,
+            [this](int mid, const QList<mqtt::ReasonCode> &granted) {
+                QStringList codes;
+                for (const mqtt::ReasonCode &rc : granted)
+                    codes << mqtt::reasonCodeName(rc, mqtt::PacketType::Suback);
+                Q_EMIT logLine(tr("Subscribed (mid %1): %2").arg(mid).arg(codes.join(QStringLiteral(", "))));
+            });
+    connect(m_loop.get(), &mqtt::SocketNotifierLoop::reconnectScheduled, this,
+            [this](int delayMs, int) {
+                if (m_status == Status::Lost || m_status == Status::Refused) {
+                    const QString base = m_statusText.section(QStringLiteral("; reconnecting"), 0, 0);
+                    setStatus(m_status, tr("%1; reconnecting in %2 s")
+                                            .arg(base)
+                                            .arg(QString::number(delayMs / 1000.0, 'f', 1)));
+                }
+            });
+    connect(m_client.get(), &mqtt::Client::stateChanged, this, [this](mqtt::Client::State state) {
+        if (state == mqtt::Client::State::HostLookup || state == mqtt::Client::State::Connecting) {
+            if (m_status != Status::Lost && m_status != Status::Refused)
+                setStatus(Status::Connecting, tr("Connecting to %1…").arg(m_settings.displayUrl()));
+        }
+    });
+
+    m_rateTimer.setInterval(1000);
+    connect(&m_rateTimer, &QTimer::timeout, this, &Connection::updateRates);
+    m_rateTimer.start();
+    m_rateClock.start();
+    m_statusText = tr("Disconnected");
+}
+
+Connection::~Connection()
+{
+    // The panes' models outlive nothing: detach them from the store before it goes.
+    for (const PaneEntry &entry : std::as_const(m_panes))
+        m_store->removePane(entry.pane);
+}
+
+void Connection::connectToBroker()
+{
+    setStatus(Status::Connecting, tr("Connecting to %1…").arg(m_settings.displayUrl()));
+    Q_EMIT logLine(tr("Connecting to %1 as %2").arg(m_settings.displayUrl(), m_client->clientId()));
+    m_client->connect(m_settings.host, m_settings.port, m_settings.keepAlive);
+}
+
+void Connection::disconnectFromBroker()
+{
+    m_client->disconnect();
+    if (m_client->state() == mqtt::Client::State::Disconnected)
+        setStatus(Status::Disconnected, tr("Disconnected"));
+}
+
+QList<PaneModel *> Connection::panes() const
+{
+    QList<PaneModel *> result;
+    for (const PaneEntry &entry : m_panes)
+        result << entry.pane;
+    return result;
+}
+
+PaneModel *Connection::addPane(const QString &filter, int qos, bool subscribe, QString *error)
+{
+    const QString why = filter.isEmpty() ? tr("the filter is empty")
+                                         : mqtt::validateTopicFilter(filter);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
+        return nullptr;
+    }
+    for (const PaneEntry &entry : std::as_const(m_panes)) {
+        if (entry.pane->filter() == filter) {
+            if (error)
+                *error = tr("a pane for %1 is open already").arg(filter);
+            return nullptr;
+        }
+    }
+    auto *pane = new PaneModel(filter, this);
+    pane->setColor(nextPaneColor());
+    m_store->addPane(pane);
+    m_panes.append({pane, subscribe, qos});
+    if (subscribe && m_client->isConnected())
+        m_client->subscribe(filter, qos);
+    Q_EMIT paneAdded(pane);
+    return pane;
+}
+
+void Connection::removePane(PaneModel *pane)
+{
+    if (pane == m_defaultPane)
+        return;
+    for (qsizetype i = 0; i < m_panes.size(); ++i) {
+        if (m_panes.at(i).pane != pane)
+            continue;
+        const PaneEntry entry = m_panes.takeAt(i);
+        m_store->removePane(pane);
+        if (entry.subscribed && m_client->isConnected())
+            m_client->unsubscribe(pane->filter());
+        Q_EMIT paneRemoved(pane);
+        pane->deleteLater();
+        return;
+    }
+}
+
+void Connection::setStatus(Status status, const QString &text)
+{
+    if (m_status == status && m_statusText == text)
+        return;
+    m_status = status;
+    m_statusText = text;
+    Q_EMIT statusChanged();
+}
+
+void Connection::onConnected(bool sessionPresent, int reasonCode, const QString &reasonText)
+{
+    if (reasonCode != 0) {
+        Q_EMIT logLine(tr("Connection refused: %1").arg(reasonText));
+        setStatus(Status::Refused, tr("Refused: %1").arg(reasonText));
+        return;
+    }
+    m_sessionPresent = sessionPresent;
+    Q_EMIT logLine(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
+                                  : tr("Connected: %1").arg(reasonText));
+    setStatus(Status::Connected, tr("Connected: %1").arg(reasonText));
+    // Subscribe once per connection that did not resume a session; the loop re-subscribes
+    // what we asked for earlier, so only the first connection asks.
+    if (m_client->subscriptions().isEmpty()) {
+        QList<mqtt::Subscription> subscriptions = m_settings.subscriptions;
+        for (const PaneEntry &entry : std::as_const(m_panes)) {
+            if (entry.subscribed)
+                subscriptions.append({entry.pane->filter(), quint8(entry.qos)});
+        }
+        if (!subscriptions.isEmpty())
+            m_client->subscribe(subscriptions);
+    }
+}
+
+void Connection::updateRates()
+{
+    const double seconds = qMax<qint64>(1, m_rateClock.restart()) / 1000.0;
+    const qint64 in = m_store->totalMessages();
+    const qint64 inBytes = m_store->totalBytes();
+    m_inRate = (in - m_inAtTick) / seconds;
+    m_inBytesRate = (inBytes - m_inBytesAtTick) / seconds;
+    m_outRate = (m_messagesOut - m_outAtTick) / seconds;
+    m_inAtTick = in;
+    m_inBytesAtTick = inBytes;
+    m_outAtTick = m_messagesOut;
+    Q_EMIT ratesChanged();
+}
+
+QColor Connection::nextPaneColor()
+{
+    // Distinct hues that read on light and dark backgrounds.
+    static const QRgb colors[] = {0x1c7ed6, 0xe8590c, 0x2f9e44, 0xae3ec9,
+                                  0x0c8599, 0xf08c00, 0xe03131, 0x5c7cfa};
+    const QColor color = QColor::fromRgb(colors[m_colorIndex % int(std::size(colors))]);
+    ++m_colorIndex;
+    return color;
+}

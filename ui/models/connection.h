@@ -1,0 +1,110 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "message.h"
+
+#include <QColor>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace mqtt {
+class Client;
+class SocketNotifierLoop;
+}
+class MessageStore;
+class PaneModel;
+class TopicTreeModel;
+
+// Everything of one broker (one tab): its settings, mqtt::Client, SocketNotifierLoop,
+// MessageStore, the models over that store and its per-filter panes. Widgets only look at a
+// Connection; deleting it ends that connection and touches no other.
+//
+// Messages reach the store through the client's batched messagesReceived (one signal per
+// read), never one signal per message; the store then batches for the models.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status { Disconnected, Connecting, Connected, Refused, Lost };
+    Q_ENUM(Status)
+
+    explicit Connection(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~Connection() override;
+
+    ConnectionSettings settings() const { return m_settings; }
+    mqtt::Client *client() const { return m_client.get(); }
+    mqtt::SocketNotifierLoop *loop() const { return m_loop.get(); }
+    MessageStore *store() const { return m_store.get(); }
+    TopicTreeModel *treeModel() const { return m_tree.get(); }
+
+    void connectToBroker();
+    void disconnectFromBroker();
+
+    Status status() const { return m_status; }
+    // One line: "Connected: Connection Accepted." / "Refused: Connection Refused: not
+    // authorised." / "Connection lost: ...; reconnecting in 4 s".
+    QString statusText() const { return m_statusText; }
+    bool sessionPresent() const { return m_sessionPresent; }
+
+    // Panes. The default pane (what matched no filter, paho's on_message) always exists.
+    PaneModel *defaultPane() const { return m_defaultPane; }
+    QList<PaneModel *> panes() const; // default first
+    // subscribe: also SUBSCRIBE the filter with qos (else a view over existing subscriptions).
+    // Returns nullptr with *error set for an invalid filter or a filter that has a pane already.
+    PaneModel *addPane(const QString &filter, int qos, bool subscribe, QString *error = nullptr);
+    void removePane(PaneModel *pane);
+
+    // Rates over the last second, for the status bar.
+    double messagesInPerSecond() const { return m_inRate; }
+    double bytesInPerSecond() const { return m_inBytesRate; }
+    qint64 messagesOut() const { return m_messagesOut; }
+    double messagesOutPerSecond() const { return m_outRate; }
+
+    // Our own log lines and the client's (packet lines off: a flood must not format one line
+    // per PUBLISH). Receivers batch them.
+Q_SIGNALS:
+    void statusChanged();
+    void ratesChanged();
+    void logLine(const QString &line);
+    void paneAdded(PaneModel *pane);
+    void paneRemoved(PaneModel *pane);
+
+private:
+    struct PaneEntry
+    {
+        PaneModel *pane;
+        bool subscribed;
+        int qos;
+    };
+    void setStatus(Status status, const QString &text);
+    void onConnected(bool sessionPresent, int reasonCode, const QString &reasonText);
+    void updateRates();
+    QColor nextPaneColor();
+
+    ConnectionSettings m_settings;
+    std::unique_ptr<mqtt::Client> m_client;
+    std::unique_ptr<mqtt::SocketNotifierLoop> m_loop;
+    std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<TopicTreeModel> m_tree;
+    PaneModel *m_defaultPane = nullptr;
+    QList<PaneEntry> m_panes;
+    int m_colorIndex = 0;
+
+    Status m_status = Status::Disconnected;
+    QString m_statusText;
+    bool m_sessionPresent = false;
+
+    QTimer m_rateTimer;
+    QElapsedTimer m_rateClock;
+    qint64 m_inAtTick = 0;
+    qint64 m_inBytesAtTick = 0;
+    qint64 m_outAtTick = 0;
+    qint64 m_messagesOut = 0;
+    double m_inRate = 0;
+    double m_inBytesRate = 0;
+    double m_outRate = 0;
+};

@@ -1,0 +1,149 @@
+#include "widgets/connectionstatusbar.h"
+
+#include "connection.h"
+#include "messagestore.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+namespace {
+
+QString shortNumber(double value)
+{
+    if (value >= 1e6)
+        return QStringLiteral("%1M").arg(value / 1e6, 0, 'f', 2);
+    if (value >= 1e4)
+        return QStringLiteral("%1k").arg(value / 1e3, 0, 'f', 1);
+    return QString::number(qRound64(value));
+}
+
+QColor statusColor(Connection::Status status)
+{
+    switch (status) {
+    case Connection::Status::Connected: return QColor(0x2f, 0x9e, 0x44);
+    case Connection::Status::Connecting: return QColor(0xf0, 0x8c, 0x00);
+    case Connection::Status::Refused:
+    case Connection::Status::Lost: return QColor(0xe0, 0x31, 0x31);
+    case Connection::Status::Disconnected: break;
+    }
+    return QColor(0x86, 0x8e, 0x96);
+}
+
+} // namespace
+
+ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
+    : QWidget(parent)
+    , m_indicator(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_rates(new QLabel(this))
+    , m_memory(new QToolButton(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(8);
+    m_indicator->setFixedSize(12, 12);
+    m_status->setObjectName(QStringLiteral("connectionStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rates->setObjectName(QStringLiteral("connectionRates"));
+    m_memory->setObjectName(QStringLiteral("storeMemory"));
+    m_memory->setAutoRaise(true);
+    m_memory->setToolTip(tr("Message history kept in memory against its budget; "
+                            "click to change the budget. Over it, the oldest history goes first."));
+    layout->addWidget(m_indicator);
+    layout->addWidget(m_status, 1);
+    layout->addWidget(m_rates);
+    layout->addWidget(m_memory);
+    connect(m_memory, &QToolButton::clicked, this, &ConnectionStatusBar::changeBudget);
+    updateStatus();
+    updateCounters();
+}
+
+void ConnectionStatusBar::setConnection(Connection *connection)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_connection = connection;
+    if (connection) {
+        m_connections << connect(connection, &Connection::statusChanged, this,
+                                 &ConnectionStatusBar::updateStatus)
+                      << connect(connection, &Connection::ratesChanged, this,
+                                 &ConnectionStatusBar::updateCounters)
+                      << connect(connection->store(), &MessageStore::historyDropped, this,
+                                 &ConnectionStatusBar::updateCounters);
+    }
+    updateStatus();
+    updateCounters();
+}
+
+QString ConnectionStatusBar::statusText() const
+{
+    return m_status->text();
+}
+
+QString ConnectionStatusBar::ratesText() const
+{
+    return m_rates->text();
+}
+
+QString ConnectionStatusBar::memoryText() const
+{
+    return m_memory->text();
+}
+
+void ConnectionStatusBar::updateStatus()
+{
+    const Connection::Status status = m_connection ? m_connection->status()
+                                                   : Connection::Status::Disconnected;
+    m_indicator->setStyleSheet(QStringLiteral("background:%1; border-radius:6px;")
+                                   .arg(statusColor(status).name()));
+    QString text = m_connection ? m_connection->statusText() : tr("No connection");
+    if (m_connection && status == Connection::Status::Connected && m_connection->sessionPresent())
+        text += tr(" · session present");
+    m_status->setText(text);
+    m_status->setToolTip(text);
+}
+
+void ConnectionStatusBar::updateCounters()
+{
+    if (!m_connection) {
+        m_rates->clear();
+        m_memory->setText(QString());
+        return;
+    }
+    const QLocale locale;
+    const MessageStore *store = m_connection->store();
+    m_rates->setText(tr("in %1 msg/s (%2B/s) · out %3 msg/s · %4 topics")
+                         .arg(shortNumber(m_connection->messagesInPerSecond()),
+                              shortNumber(m_connection->bytesInPerSecond()),
+                              shortNumber(m_connection->messagesOutPerSecond()),
+                              locale.toString(store->topicCount())));
+    QString memory = tr("history %1 / %2")
+                         .arg(locale.formattedDataSize(store->historyBytes(), 1,
+                                                       QLocale::DataSizeTraditionalFormat),
+                              locale.formattedDataSize(store->byteBudget(), 0,
+                                                       QLocale::DataSizeTraditionalFormat));
+    if (store->droppedMessages() > 0)
+        memory += tr(" · %1 oldest dropped").arg(locale.toString(store->droppedMessages()));
+    m_memory->setText(memory);
+}
+
+void ConnectionStatusBar::changeBudget()
+{
+    if (!m_connection)
+        return;
+    MessageStore *store = m_connection->store();
+    bool ok = false;
+    const int mib = QInputDialog::getInt(this, tr("History budget"),
+                                         tr("Memory for message history of this connection (MiB):"),
+                                         int(store->byteBudget() / (1024 * 1024)), 16, 64 * 1024, 16,
+                                         &ok);
+    if (ok && m_connection) {
+        m_connection->store()->setByteBudget(qint64(mib) * 1024 * 1024);
+        updateCounters();
+    }
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class Connection;
+class QLabel;
+class QToolButton;
+
+// The connection's pulse in the window's status bar: an indicator, the CONNACK text (or why it
+// was refused or lost), messages in/out per second, topics, and the store's history memory
+// against its budget (click to change the budget).
+class ConnectionStatusBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionStatusBar(QWidget *parent = nullptr);
+
+    void setConnection(Connection *connection);
+    Connection *connection() const { return m_connection; }
+
+    QString statusText() const;
+    QString ratesText() const;
+    QString memoryText() const;
+
+private:
+    void updateStatus();
+    void updateCounters();
+    void changeBudget();
+
+    QPointer<Connection> m_connection;
+    QLabel *m_indicator;
+    QLabel *m_status;
+    QLabel *m_rates;
+    QToolButton *m_memory;
+    QList<QMetaObject::Connection> m_connections;
+};
