@@ -73,6 +73,10 @@ public:
     qint64 totalMessages() const;
     qint64 totalBytes() const;
     int topicCount() const { return int(m_topics.size()); }
+    // Nodes whose rate is being tracked (non-zero rate or messages since the last tick).
+    const QList<TopicNode *> &rateActiveNodes() const { return m_rateActive; }
+    // Monotonic ms since the store was created (TopicNode::lastChangeMs uses this clock).
+    qint64 clockMs() const { return m_clock.elapsed() + 1; }
 
     // Forgets everything (the models reset).
     void clear();
@@ -103,6 +107,10 @@ private:
     void markDirty(TopicNode *node);
     void trimHistory();
     void rebuildPaneRoutes();
+    void routeToPanes(const mqtt::Message &message);
+    void publishSubtree(TopicNode *node);
+    void deleteNodes();
+    void onRateTimer();
     static QList<QList<TopicNode *>> groupByParent(QList<TopicNode *> nodes);
 
     std::unique_ptr<TopicNode> m_root;
@@ -119,7 +127,8 @@ private:
     int m_maxChangesPerFlush = 20000;
 
     QList<PaneModel *> m_panes;
-    mqtt::TopicFilterTrie m_paneRoutes;  // key = index into m_panes + 1
+    mqtt::TopicFilterTrie m_paneRoutes;  // key = index into m_routeTargets + 1
+    QList<QList<PaneModel *>> m_routeTargets; // panes per distinct filter (same filter twice)
     PaneModel *m_defaultPane = nullptr;
     QList<quint64> m_matchScratch;
 

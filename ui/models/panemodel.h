@@ -61,13 +61,17 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    void trimPending();
+    void updateRate();
+
     QString m_filter;
     QColor m_color;
     QList<mqtt::Message> m_rows;
     QList<mqtt::Message> m_pending;
     int m_capacity = 100000;
     qint64 m_byteCapacity = 64 * 1024 * 1024;
-    qint64 m_bytes = 0;
+    qint64 m_bytes = 0;        // rows and pending
+    qint64 m_pendingBytes = 0;
     qint64 m_total = 0;
     qint64 m_dropped = 0;
     bool m_paused = false;

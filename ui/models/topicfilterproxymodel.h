@@ -2,17 +2,22 @@
 
 #include "topicfilter.h"
 
+#include <QList>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
 class TopicTreeModel;
+struct TopicNode;
 
 // Filters and sorts the topic tree. A new filter is evaluated incrementally over the store's
 // topics in time slices (a few ms per event-loop turn), marking matching topics and their
 // ancestors (TopicNode::filterSerial); only when the scan is complete does the view switch to
 // the new result (one invalidateFilter). filterAcceptsRow() is then O(1) per row, so typing
 // stays responsive at 100k+ topics. Topics that arrive later are evaluated as they are
-// inserted. Sorting: by name (default), messages or rate, via TopicTreeModel::SortRole.
+// inserted (a match under a hidden ancestor shows within about a second). Payload filters
+// look at the last payload when the scan or the insert sees the topic. TopicNode::filterSerial
+// is one field per node: one filter proxy per store. Sorting: by name (natural order, case
+// insensitive), messages or rate, via TopicTreeModel::SortRole.
 class TopicFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -43,6 +48,15 @@ protected:
 
 private:
     void scanSlice();
+    void finishScan();
+    void restartScan();
+    void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
+    bool evaluateNew(TopicNode *node);
+    void markMatch(TopicNode *node, quint32 serial);
+public:
+    // Natural, case-insensitive order: "Sensor2" < "sensor10". Negative, 0 or positive.
+    static int naturalCompare(QStringView a, QStringView b);
+private:
 
     TopicTreeModel *m_tree = nullptr;
     TopicFilter m_filter;
@@ -54,4 +68,7 @@ private:
     int m_matchCount = 0;
     int m_sliceMs = 8;
     QTimer m_scanTimer;
+    QList<TopicNode *> m_scanMatches; // marked only when the scan completes
+    QTimer m_refilterTimer;           // coalesces re-filtering for matches under hidden rows
+    QMetaObject::Connection m_flushedConnection;
 };

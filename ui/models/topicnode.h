@@ -36,7 +36,8 @@ struct TopicNode
     qint64 messagesAtTick = 0;
     qint64 bytesAtTick = 0;
 
-    qint64 lastChangeMs = 0; // monotonic ms of the last message in the subtree
+    qint64 lastChangeMs = 0; // MessageStore::clockMs() of the flush that last showed a change
+    qint64 lastTimestamp = 0; // newest Message::timestamp() in the subtree (0: none)
     quint32 filterSerial = 0; // owned by TopicFilterProxyModel: serial of the filter it matched
     bool dirty = false;      // queued for the next flush's dataChanged
     bool rateActive = false; // queued for the next rate tick
