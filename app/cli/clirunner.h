@@ -42,7 +42,9 @@ private:
     void start();
     void onConnected(int rc, bool sessionPresent, const QString &reason);
     void onDisconnected(int rc, bool fromServer, const QString &reason);
-    void onMessage(const Message &message);
+    void onMessages(const QList<Message> &messages);
+    bool handleMessage(const Message &message, QByteArray &out);
+    bool writeOut(const QByteArray &bytes);
     void onSubscribed(const QList<quint8> &codes);
     void onPublished(int mid, int reasonCode);
     void onLog(int level, const QString &text);
@@ -75,6 +77,9 @@ private:
     bool m_finishing = false;
     bool m_connectedOnce = false;
     int m_printed = 0;
+    bool m_outIsTerminal = false; // line by line on a terminal, one write per read batch else
+    QByteArray m_outBuffer;
+    QList<QPair<int, int>> m_owedAcks; // (mid, qos) of the current batch, sent once written
     QString m_lastProblem; // the core's last warning/error log line since the last CONNACK
 
     // pub / replay

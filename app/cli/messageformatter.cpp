@@ -88,7 +88,154 @@ QByteArray strftimeLocal(qint64 ms, const char *fmt)
     return QByteArray(buf, int(n));
 }
 
+// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong forms, no surrogates,
+// nothing above U+10FFFF), or 0. Matches what decodeExactUtf8() accepts.
+int utf8SequenceLength(const uchar *p, const uchar *end)
+{
+    const uchar c = p[0];
+    if (c < 0x80)
+        return 1;
+    const auto cont = [&](int i) { return p + i < end && (p[i] & 0xc0) == 0x80; };
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if (!cont(1) || !cont(2))
+            return 0;
+        if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0))
+            return 0;
+        return 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if (!cont(1) || !cont(2) || !cont(3))
+            return 0;
+        if ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+bool isExactUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const uchar *end = p + bytes.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        const int n = utf8SequenceLength(p, end);
+        if (n == 0)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+// A JSON string of valid UTF-8 `bytes`, escaped exactly as QJsonDocument writes it (", \,
+// \b \f \n \r \t, other controls as \u00xx; everything else as is), without its QString.
+void appendJsonString(QByteArray &out, const char *data, qsizetype size)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = uchar(data[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(data + run, i - run);
+        run = i + 1;
+        out += '\\';
+        switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '\b': out += 'b'; break;
+        case '\f': out += 'f'; break;
+        case '\n': out += 'n'; break;
+        case '\r': out += 'r'; break;
+        case '\t': out += 't'; break;
+        default:
+            out += "u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        }
+    }
+    out.append(data + run, size - run);
+    out += '"';
+}
+
 } // namespace
+
+void MessageFormatter::appendTo(QByteArray &out, const Message &m, const QStringList &filters) const
+{
+    if (!m_hasFormat) {
+        if (m_verbose) {
+            if (m.payload().isEmpty()) {
+                if (m_eol)
+                    out += m.topic().toUtf8() + " (null)\n";
+                return;
+            }
+            out += m.topic().toUtf8();
+            out += ' ';
+        } else if (m.payload().isEmpty()) {
+            return;
+        }
+        out += m.payload();
+        if (m_eol)
+            out += '\n';
+        return;
+    }
+    if (m_format == QLatin1String("%j")) { // --json
+        appendJson(out, m, filters);
+        if (m_eol)
+            out += '\n';
+        return;
+    }
+    out += format(m, filters);
+}
+
+// json(m, filters, false) written into `out`, byte for byte the same.
+void MessageFormatter::appendJson(QByteArray &out, const Message &m, const QStringList &filters) const
+{
+    const qint64 ms = m.timestamp() > 0 ? m.timestamp() : QDateTime::currentMSecsSinceEpoch();
+    if (ms != m_stampMs) {
+        m_stampMs = ms;
+        m_stamp = utcStamp(ms);
+    }
+    if (filters != m_lastFilters) {
+        m_lastFilters = filters;
+        m_filtersJson = jsonValue(QJsonArray::fromStringList(filters));
+    }
+    out += "{\"tst\":\"";
+    out += m_stamp;
+    out += "\",\"topic\":";
+    const QByteArray topic = m.topic().toUtf8();
+    appendJsonString(out, topic.constData(), topic.size());
+    out += ",\"qos\":";
+    out += char('0' + m.qos());
+    out += m.retain() ? ",\"retain\":1" : ",\"retain\":0";
+    out += ",\"payloadlen\":";
+    out += QByteArray::number(m.payload().size());
+    if (m.qos() > 0) {
+        out += ",\"mid\":";
+        out += QByteArray::number(m.mid());
+    }
+    if (!m.properties().isEmpty()) {
+        out += ",\"properties\":";
+        out += propertiesJson(m.properties());
+    }
+    if (isExactUtf8(m.payload())) {
+        out += ",\"payload\":";
+        appendJsonString(out, m.payload().constData(), m.payload().size());
+    } else {
+        out += ",\"payload_base64\":\"";
+        out += m.payload().toBase64();
+        out += '"';
+    }
+    out += ",\"filters\":";
+    out += m_filtersJson;
+    out += '}';
+}
 
 QByteArray MessageFormatter::propertiesJson(const Properties &properties)
 {

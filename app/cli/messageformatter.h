@@ -27,6 +27,16 @@ public:
     // The bytes to print for one message (empty when mosquitto prints nothing, i.e. an
     // empty payload without -v). `filters` are our -t filters that match the topic.
     QByteArray format(const Message &message, const QStringList &filters = {}) const;
+    // Appends what format() returns to `out`. The default output, -v and --json are written
+    // straight into `out` with no temporaries: this is the CLI's per-message hot path, and
+    // one buffer per read batch is what makes `sub` faster than mosquitto_sub.
+    void appendTo(QByteArray &out, const Message &message, const QStringList &filters) const;
+    // Whether the output shows the matching -t filters (%j, %J): callers skip matching otherwise.
+    bool usesFilters() const
+    {
+        return m_hasFormat && (m_format.contains(QLatin1String("%j"))
+                               || m_format.contains(QLatin1String("%J")));
+    }
 
     // %j (detailed = false) and %J (detailed = true): keys in mosquitto's order
     // tst, topic, qos, retain, payloadlen, [mid], [properties], payload|payload_base64,
@@ -44,7 +54,15 @@ public:
     static QString checkFormat(const QString &format);
 
 private:
+    void appendJson(QByteArray &out, const Message &message, const QStringList &filters) const;
+
     QString m_format;
+    // The last "tst" value and the last "filters" array: one read batch shares its receive
+    // time, and a subscription usually matches every message with the same filters.
+    mutable qint64 m_stampMs = -1;
+    mutable QByteArray m_stamp;
+    mutable QStringList m_lastFilters;
+    mutable QByteArray m_filtersJson = "[]";
     bool m_hasFormat = false;
     bool m_verbose = false;
     bool m_eol = true;

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void jsonLikeMosquitto();
     void checkFormatLikeMosquitto_data();
     void checkFormatLikeMosquitto();
+    void appendToMatchesFormat_data();
+    void appendToMatchesFormat();
 };
 
 void tst_MessageFormatter::format_data()
@@ -305,6 +307,51 @@ void tst_MessageFormatter::detailedJsonPayloadKinds()
     }
     // %j never marks: it never parses the payload.
     QVERIFY(!MessageFormatter::json(m, {}, false).contains("payload_not_json"));
+}
+
+void tst_MessageFormatter::appendToMatchesFormat_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<int>("qos");
+    QTest::newRow("text") << QByteArray("hello") << 1;
+    QTest::newRow("empty") << QByteArray() << 0;
+    QTest::newRow("escapes") << QByteArray("q\"b\\s\n\r\t\b\f\x01\x1f\x7f") << 2;
+    QTest::newRow("utf-8") << QByteArray("gr\xc3\xbc\xc3\x9f \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbb\xbf") << 0;
+    QTest::newRow("invalid utf-8") << QByteArray("\xff\xfe") << 1;
+    QTest::newRow("overlong") << QByteArray("\xc0\xaf") << 1;
+    QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << 1;
+    QTest::newRow("truncated") << QByteArray("ab\xe2\x82") << 1;
+    QTest::newRow("above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << 1;
+    QTest::newRow("nul") << QByteArray("a\0b", 3) << 0;
+}
+
+// The CLI's batched path (appendTo) writes exactly what format() returns, for the default
+// output, -v, --json (its own fast JSON writer) and a -F format, with and without -N.
+void tst_MessageFormatter::appendToMatchesFormat()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(int, qos);
+    Message m(QStringLiteral("a/\"b\\"), payload, qos, qos == 1);
+    m.setMid(qos ? 9 : 0);
+    m.setTimestamp(1714564800123);
+    const QStringList filters{QStringLiteral("a/#"), QStringLiteral("+/\"b\\")};
+    for (int mode = 0; mode < 4; ++mode) {
+        for (bool eol : {true, false}) {
+            MessageFormatter f;
+            f.setEndOfLine(eol);
+            if (mode == 1)
+                f.setVerbose(true);
+            else if (mode == 2)
+                f.setFormat(QStringLiteral("%j"));
+            else if (mode == 3)
+                f.setFormat(QStringLiteral("%t %p %J"));
+            QByteArray out("prefix|");
+            f.appendTo(out, m, filters);
+            f.appendTo(out, m, filters); // cached time stamp and filters stay right
+            const QByteArray one = f.format(m, filters);
+            QCOMPARE(out, "prefix|" + one + one);
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_MessageFormatter)
