@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/payloadformat.h"
+
+#include <QByteArray>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QStackedWidget;
+class QsciLexer;
+class QsciScintilla;
+
+// A read-only view of one payload: QScintilla with line numbers and JSON/XML highlighting, a
+// format choice (Auto shows what it picked: "Auto (JSON)") and the payload's size. Payloads
+// from PayloadFormat::asyncThreshold up are formatted on a worker thread; one job runs at a
+// time and only the newest payload is rendered when it ends, so a stream of large payloads
+// neither stalls the GUI nor piles up work.
+class PayloadView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PayloadView(QWidget *parent = nullptr);
+    ~PayloadView() override;
+
+    void setPayload(const QByteArray &payload);
+    QByteArray payload() const { return m_payload; }
+    // No payload; `note` (e.g. why there is none) is shown instead of the editor.
+    void clear(const QString &note = QString());
+
+    // The format chosen in the combo (Auto by default).
+    void setFormat(PayloadFormat::Format format);
+    PayloadFormat::Format format() const { return m_format; }
+    // What the text on screen was rendered as (never Auto).
+    PayloadFormat::Format shownFormat() const { return m_shownFormat; }
+    QString formatLabel() const; // the combo's text, e.g. "Auto (JSON)"
+
+    QString text() const;
+    bool isRendering() const { return m_rendering; }
+    QsciScintilla *editor() const { return m_editor; }
+
+Q_SIGNALS:
+    // The text of the current payload is on screen.
+    void rendered();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+    void startAsyncRender();
+    void show(const PayloadFormat::Rendering &rendering);
+    void applyColors();
+    void updateMarginWidth();
+
+    QComboBox *m_formatCombo = nullptr;
+    QLabel *m_sizeLabel = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QsciScintilla *m_editor = nullptr;
+    QLabel *m_note = nullptr;
+    QsciLexer *m_jsonLexer = nullptr;
+    QsciLexer *m_xmlLexer = nullptr;
+
+    QByteArray m_payload;
+    PayloadFormat::Format m_format = PayloadFormat::Auto;
+    PayloadFormat::Format m_shownFormat = PayloadFormat::Text;
+    quint64 m_generation = 0; // bumped by every payload or format change
+    bool m_rendering = false; // a worker job is running
+};
