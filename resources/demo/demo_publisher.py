@@ -14,6 +14,8 @@ import sys
 import time
 
 import paho.mqtt.client as mqtt
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
 
 ROOMS = ["livingroom", "kitchen", "bedroom", "office", "garage"]
 SENSORS = [f"env-{i:02d}" for i in range(1, 13)]
@@ -56,6 +58,21 @@ def main():
     pub("demo/large/document", json.dumps({"items": [{"id": i, "value": i * 0.5} for i in range(2000)]}),
         qos=1, retain=True)
 
+    # A second client speaks MQTT 5 so that the inspector has properties to show.
+    client5 = mqtt.Client(client_id="mqtt-inspector-demo-v5", protocol=mqtt.MQTTv5)
+    client5.connect(args.host, args.port, keepalive=30)
+    client5.loop_start()
+
+    def pub5(topic, payload, n):
+        props = Properties(PacketTypes.PUBLISH)
+        props.ContentType = "application/json"
+        props.PayloadFormatIndicator = 1
+        props.MessageExpiryInterval = 3600
+        props.ResponseTopic = "demo/v5/replies"
+        props.CorrelationData = n.to_bytes(4, "big")
+        props.UserProperty = [("source", "demo-publisher"), ("site", "lab-2"), ("sequence", str(n))]
+        client5.publish(topic, payload, qos=1, properties=props)
+
     t0 = time.time()
     n = 0
     period = 1.0 / max(args.rate, 0.1)
@@ -64,6 +81,9 @@ def main():
             t = time.time() - t0
             n += 1
             kind = n % 5
+            if n % 40 == 0:
+                pub5("demo/v5/order", json.dumps({"order": n, "status": random.choice(["new", "packed", "shipped"]),
+                                                  "total": round(random.uniform(5, 500), 2)}), n)
             if kind == 0:
                 sensor = SENSORS[n % len(SENSORS)]
                 pub(f"sensors/{sensor}/telemetry", json.dumps({
@@ -97,6 +117,8 @@ def main():
         pub("demo/publisher/status", "offline", qos=1, retain=True).wait_for_publish(2)
         client.disconnect()
         client.loop_stop()
+        client5.disconnect()
+        client5.loop_stop()
     return 0
 
 

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "connection.h"
+
 #include <QPointer>
 #include <QWidget>
 
-class Connection;
 class QLabel;
 class QToolButton;
 
