@@ -5,6 +5,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <vector>
 
 MessageStore::MessageStore(QObject *parent)
     : QObject(parent), m_root(std::make_unique<TopicNode>())
@@ -233,15 +234,28 @@ void MessageStore::flush()
 
 QList<QList<TopicNode *>> MessageStore::groupByParent(QList<TopicNode *> nodes)
 {
-    std::sort(nodes.begin(), nodes.end(), [](const TopicNode *a, const TopicNode *b) {
-        return a->parent != b->parent ? std::less<const TopicNode *>()(a->parent, b->parent)
-                                      : a->row < b->row;
+    // Sort on copied keys: comparing through the node pointers missed the cache on every step.
+    struct Key
+    {
+        quintptr parent;
+        int row;
+        TopicNode *node;
+    };
+    std::vector<Key> keys;
+    keys.reserve(size_t(nodes.size()));
+    for (TopicNode *node : std::as_const(nodes))
+        keys.push_back({quintptr(node->parent), node->row, node});
+    std::sort(keys.begin(), keys.end(), [](const Key &a, const Key &b) {
+        return a.parent != b.parent ? a.parent < b.parent : a.row < b.row;
     });
     QList<QList<TopicNode *>> groups;
-    for (TopicNode *node : std::as_const(nodes)) {
-        if (groups.isEmpty() || groups.last().first()->parent != node->parent)
+    quintptr current = 0;
+    for (const Key &key : keys) {
+        if (groups.isEmpty() || key.parent != current) {
             groups.append(QList<TopicNode *>());
-        groups.last().append(node);
+            current = key.parent;
+        }
+        groups.last().append(key.node);
     }
     return groups;
 }
