@@ -117,6 +117,27 @@ bool CliOptions::parseProperty(const QString &commandName, const QString &name,
     return true;
 }
 
+namespace {
+
+// Index of the last occurrence of an option among `args` (-x, --x, -x=v, --x=v), or -1: the
+// order of -L against -h/-p, which QCommandLineParser does not keep.
+qsizetype lastOptionIndex(const QStringList &args, std::initializer_list<const char *> names)
+{
+    for (qsizetype i = args.size() - 1; i > 0; --i) {
+        const QString &a = args[i];
+        for (const char *name : names) {
+            for (const QString &dash : {QStringLiteral("-"), QStringLiteral("--")}) {
+                const QString option = dash + QLatin1String(name);
+                if (a == option || a.startsWith(option + QLatin1Char('=')))
+                    return i;
+            }
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
 bool CliOptions::parse(const QStringList &arguments)
 {
     m_error.clear();
@@ -277,13 +298,19 @@ bool CliOptions::parse(const QStringList &arguments)
     // --- connection ---
     qint64 n = 0;
     BrokerUrl url;
+    // Options apply in order, as mosquitto_sub/pub do: -L sets host and port (its scheme's
+    // default port when the URL has none), and a -h or -p given after -L overrides it, while
+    // one given before it is overridden.
+    const qsizetype urlAt = lastOptionIndex(args, {"L", "url"});
+    const bool hostAfterUrl = lastOptionIndex(args, {"h", "host"}) > urlAt;
+    const bool portAfterUrl = lastOptionIndex(args, {"p", "port"}) > urlAt;
     if (p.isSet(oUrl)) {
         url = BrokerUrl::parse(p.value(oUrl));
         if (!url.isValid())
             return fail(QStringLiteral("-L: %1").arg(url.errorString()));
         host = url.host();
-        port = url.port();
-        portGiven = url.hasExplicitPort();
+        port = url.hasExplicitPort() ? url.port() : BrokerUrl::defaultPort(url.scheme());
+        portGiven = true;
         if (url.hasUserName())
             username = url.userName();
         if (url.hasPassword())
@@ -293,7 +320,7 @@ bool CliOptions::parse(const QStringList &arguments)
         if (!url.topic().isEmpty())
             topics << url.topic();
     }
-    if (p.isSet(oHost))
+    if (p.isSet(oHost) && (!url.isValid() || hostAfterUrl))
         host = p.value(oHost);
     if (host.isEmpty())
         return fail(QStringLiteral("-h: the host name is empty"));
@@ -301,8 +328,10 @@ bool CliOptions::parse(const QStringList &arguments)
         if (!toInt(p.value(oPort), 1, 65535, &n))
             return fail(QStringLiteral("-p: \"%1\" is not a port number (1-65535)")
                                 .arg(p.value(oPort)));
-        port = quint16(n);
-        portGiven = true;
+        if (!url.isValid() || portAfterUrl) {
+            port = quint16(n);
+            portGiven = true;
+        }
     }
     if (p.isSet(oId)) {
         clientId = p.value(oId);
@@ -339,7 +368,7 @@ bool CliOptions::parse(const QStringList &arguments)
             protocol = ProtocolVersion::V31;
         else
             return fail(QStringLiteral("-V: \"%1\" is not a protocol version (mqttv5, mqttv311, "
-                                       "5, 311)").arg(v));
+                                       "mqttv31, 5, 311, 31)").arg(v));
     }
     if (password && username.isEmpty() && protocol != ProtocolVersion::V5)
         return fail(QStringLiteral("-P: a password needs a user name (-u) before MQTT 5 "
@@ -400,8 +429,6 @@ bool CliOptions::parse(const QStringList &arguments)
     transport.tls.insecure = p.isSet(oInsecure);
     if (!portGiven)
         port = tls ? 8883 : 1883;
-    if (url.isValid() && !url.hasExplicitPort())
-        port = BrokerUrl::defaultPort(url.scheme());
     debug = p.isSet(oDebug);
     {
         const QString scheme = url.isValid() ? url.schemeName()
@@ -575,7 +602,7 @@ QString CliOptions::helpText()
             "Connection: -h host, -p port, -L mqtt[s]|ws[s]://[user[:pass]@]host[:port]/topic,\n"
             "  (for ws[s] the path is the HTTP path, default /mqtt: give the topic with -t),\n"
             "  -i id, -I id-prefix, -k keepalive, -q qos, -u user, -P password,\n"
-            "  -V mqttv311|mqttv5|311|5, -c (no clean session), -x session-expiry,\n"
+            "  -V mqttv5|mqttv311|mqttv31|5|311|31, -c (no clean session), -x session-expiry,\n"
             "  --will-topic/--will-payload/--will-qos/--will-retain,\n"
             "  --cafile, --capath, --cert, --key, --insecure,\n"
             "  -D command property value (MQTT 5 properties), -d (log to stderr)\n"

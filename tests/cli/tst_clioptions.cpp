@@ -15,6 +15,8 @@ private Q_SLOTS:
     void subDefaults();
     void connectionFlags();
     void urlFlag();
+    void urlAndFlagsApplyInOrder_data();
+    void urlAndFlagsApplyInOrder();
     void pubFlags();
     void properties();
     void replayAndRecord();
@@ -43,6 +45,7 @@ void tst_CliOptions::usageErrors_data()
     QTest::newRow("bad qos") << QStringList{"sub", "-t", "a", "-q", "3"} << "-q:";
     QTest::newRow("bad keepalive") << QStringList{"sub", "-t", "a", "-k", "-1"} << "-k:";
     QTest::newRow("bad version") << QStringList{"sub", "-t", "a", "-V", "6"} << "-V:";
+    QTest::newRow("bad version names mqttv31") << QStringList{"sub", "-t", "a", "-V", "6"} << "mqttv31";
     QTest::newRow("bad count") << QStringList{"sub", "-t", "a", "-C", "0"} << "-C:";
     QTest::newRow("bad timeout") << QStringList{"sub", "-t", "a", "-W", "x"} << "-W:";
     QTest::newRow("missing value") << QStringList{"sub", "-t"} << "'-t'";
@@ -160,6 +163,33 @@ void tst_CliOptions::urlFlag()
     QVERIFY(!o.brokerUrl.contains("secret"));
 }
 
+void tst_CliOptions::urlAndFlagsApplyInOrder_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    // mosquitto_sub applies options in order: what comes later wins (issue 14, item 5).
+    QTest::newRow("-L then -p") << QStringList{"-L", "mqtt://example.org/t", "-p", "1999"} << "example.org" << 1999;
+    QTest::newRow("-p then -L, URL without port") << QStringList{"-p", "1999", "-L", "mqtt://example.org/t"} << "example.org" << 1883;
+    QTest::newRow("-p then -L, URL with port") << QStringList{"-p", "1999", "-L", "mqtt://example.org:2000/t"} << "example.org" << 2000;
+    QTest::newRow("-L then --port=") << QStringList{"-L", "mqtts://example.org/t", "--port=1999"} << "example.org" << 1999;
+    QTest::newRow("-L mqtts, no -p") << QStringList{"-L", "mqtts://example.org/t"} << "example.org" << 8883;
+    QTest::newRow("-L then -h") << QStringList{"-L", "mqtt://example.org:2000/t", "-h", "other"} << "other" << 2000;
+    QTest::newRow("-h then -L") << QStringList{"-h", "other", "-L", "mqtt://example.org/t"} << "example.org" << 1883;
+}
+
+void tst_CliOptions::urlAndFlagsApplyInOrder()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    CliOptions o;
+    QVERIFY2(o.parse(QStringList{"cli", "sub"} + args), qPrintable(o.errorString()));
+    QCOMPARE(o.host, host);
+    QCOMPARE(int(o.port), port);
+    QVERIFY2(o.brokerUrl.endsWith(QStringLiteral(":%1").arg(port)), qPrintable(o.brokerUrl));
+}
+
 void tst_CliOptions::pubFlags()
 {
     CliOptions o;
@@ -215,6 +245,11 @@ void tst_CliOptions::replayAndRecord()
     CliOptions help;
     QVERIFY(help.parse({"cli", "--help"}));
     QVERIFY(help.helpRequested());
+    // -V accepts mqttv31; the help says so (issue 14, item 5).
+    QVERIFY(CliOptions::helpText().contains(QStringLiteral("mqttv31")));
+    CliOptions v31;
+    QVERIFY(v31.parse({"cli", "sub", "-t", "a", "-V", "mqttv31"}));
+    QCOMPARE(v31.protocol, mqtt::ProtocolVersion::V31);
 }
 
 QTEST_APPLESS_MAIN(tst_CliOptions)
