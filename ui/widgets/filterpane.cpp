@@ -40,6 +40,7 @@ FilterPane::FilterPane(PaneModel *model, QWidget *parent)
     , m_counts(new QLabel(this))
     , m_searchEdit(new QLineEdit(this))
     , m_pause(new QToolButton(this))
+    , m_countsTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -110,7 +111,10 @@ FilterPane::FilterPane(PaneModel *model, QWidget *parent)
             [this, scroll](int) { m_followTail = scroll->sliderPosition() >= scroll->maximum(); });
     connect(model, &QAbstractItemModel::rowsInserted, this, &FilterPane::scrollToTailIfFollowing);
     connect(model, &PaneModel::countsChanged, this, &FilterPane::updateCounts);
-    connect(m_pause, &QToolButton::toggled, model, &PaneModel::setPaused);
+    connect(m_pause, &QToolButton::toggled, this, [this](bool paused) {
+        m_model->setPaused(paused);
+        updateCounts();
+    });
     connect(clear, &QToolButton::clicked, model, &PaneModel::clear);
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -134,6 +138,20 @@ FilterPane::FilterPane(PaneModel *model, QWidget *parent)
         });
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
+    // Counts and rate also move while paused or quiet, when the model has nothing to flush.
+    m_countsTimer->setInterval(1000);
+    connect(m_countsTimer, &QTimer::timeout, this, &FilterPane::updateRate);
+    m_countsTimer->start();
+    m_rateClock.start();
+    m_totalAtRate = model->totalMessages();
+    updateCounts();
+}
+
+void FilterPane::updateRate()
+{
+    const qint64 elapsed = qMax<qint64>(1, m_rateClock.restart());
+    m_rate = double(m_model->totalMessages() - m_totalAtRate) * 1000.0 / double(elapsed);
+    m_totalAtRate = m_model->totalMessages();
     updateCounts();
 }
 
@@ -153,7 +171,7 @@ void FilterPane::updateCounts()
     const QLocale locale;
     QString text = tr("%1 messages · %2")
                        .arg(locale.toString(m_model->totalMessages()),
-                            shortRate(m_model->messagesPerSecond()));
+                            shortRate(m_rate));
     if (m_model->isPaused())
         text += tr(" · %1 new (paused)").arg(locale.toString(m_model->pendingCount()));
     if (m_model->droppedMessages() > 0)

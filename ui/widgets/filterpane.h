@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class PaneModel;
@@ -7,6 +8,7 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace mqtt {
@@ -34,6 +36,7 @@ Q_SIGNALS:
 
 private:
     void updateCounts();
+    void updateRate();
     void applySearch();
     void scrollToTailIfFollowing();
 
@@ -43,5 +46,9 @@ private:
     QLabel *m_counts;
     QLineEdit *m_searchEdit;
     QToolButton *m_pause;
+    QTimer *m_countsTimer;
+    QElapsedTimer m_rateClock;
+    qint64 m_totalAtRate = 0;
+    double m_rate = 0;
     bool m_followTail = true;
 };
