@@ -88,8 +88,10 @@ public:
     }
     bool readBinary(QByteArray *out, const char *what)
     {
-        const uchar *data;
-        quint16 len;
+        // Initialised although readBinaryView() sets both on success: g++ 12 -O2 cannot see
+        // that and fails a Release build with -Werror=maybe-uninitialized.
+        const uchar *data = nullptr;
+        quint16 len = 0;
         if (!readBinaryView(&data, &len, what))
             return false;
         *out = QByteArray(reinterpret_cast<const char *>(data), len);
@@ -97,8 +99,10 @@ public:
     }
     bool readString(QString *out, const char *what)
     {
-        const uchar *data;
-        quint16 len;
+        // Initialised although readBinaryView() sets both on success: g++ 12 -O2 cannot see
+        // that and fails a Release build with -Werror=maybe-uninitialized.
+        const uchar *data = nullptr;
+        quint16 len = 0;
         if (!readBinaryView(&data, &len, what))
             return false;
         return toString(data, len, out, what);
@@ -161,8 +165,9 @@ private:
 
 inline bool PacketReader::topicName(QString *topic, bool allowEmpty)
 {
-    const uchar *data;
-    quint16 len;
+    // Initialised for g++ 12's -O3 -Werror=maybe-uninitialized (see readString()).
+    const uchar *data = nullptr;
+    quint16 len = 0;
     if (!readBinaryView(&data, &len, "topic name"))
         return false;
     if (len == 0 && !allowEmpty) {
