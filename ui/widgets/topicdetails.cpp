@@ -602,7 +602,15 @@ void TopicDetails::refreshChartFields()
         m_chartField->addItem(tr("Payload value"), QString());
     for (const QString &path : paths)
         m_chartField->addItem(path, path);
-    const int keep = hadSelection ? m_chartField->findData(previous) : -1;
+    int keep = hadSelection ? m_chartField->findData(previous) : -1;
+    if (keep < 0) {
+        // QJsonObject sorts keys; a field called "value" is the likelier choice than the first.
+        for (int i = 0; i < paths.size() && keep < 0; ++i) {
+            if (paths.at(i) == QLatin1String("value")
+                || paths.at(i).endsWith(QLatin1String(".value")))
+                keep = m_chartField->findData(paths.at(i));
+        }
+    }
     m_chartField->setCurrentIndex(keep >= 0 ? keep : 0);
 }
 
