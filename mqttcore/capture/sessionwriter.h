@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/sessionevent.h"
+#include "capture/sessionlineencoder.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -56,6 +57,7 @@ private:
     void fail(const QString &message);
 
     QFile m_file;
+    SessionLineEncoder m_encoder;
     QByteArray m_buffer;
     QTimer m_timer;
     QElapsedTimer m_sinceFlush;
