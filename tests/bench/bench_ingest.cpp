@@ -292,20 +292,25 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // --flood / --topics run one phase only (for profiling); the RESULT line needs both.
+    const bool floodOnly = app.arguments().contains(QStringLiteral("--flood"));
+    const bool topicsOnly = app.arguments().contains(QStringLiteral("--topics"));
     // Nothing of a developer's saved layout may change what is measured.
     QApplication::setOrganizationName(QStringLiteral("MQTT Inspector Bench"));
 
     std::printf("building %d PUBLISH (64-byte payload, %d topics)...\n", kMessages, kTopics);
-    const QByteArray stream = buildStream(kMessages, false);
+    const QByteArray stream = topicsOnly ? QByteArray() : buildStream(kMessages, false);
     FakeBroker broker;
 
-    const double baseline = baselineClient(broker, stream);
+    const double baseline = topicsOnly ? 0 : baselineClient(broker, stream);
     std::printf("baseline: mqtt::Client + SocketNotifierLoop alone: %.0f msg/s\n", baseline);
 
     MainWindow window;
     window.resize(1280, 800);
     window.show();
 
+    double seconds = 0, stall = 0, rate = 0, rss = 0;
+    if (!topicsOnly) {
     // Phase 1: 1M messages over 10k topics, two panes, tree visible and expanded.
     broker.serveOnce(&stream);
     ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);
@@ -315,29 +320,35 @@ int main(int argc, char **argv)
     probe.start();
     // The user looks at the tree while it fills: expanded rows repaint with every flush.
     QTimer::singleShot(100, tab, [tab] { tab->topicTree()->view()->expandToDepth(1); });
-    const double seconds = ingest(tab, kMessages, kTopics);
+    seconds = ingest(tab, kMessages, kTopics);
     QEventLoop settle;
     QTimer::singleShot(300, &settle, &QEventLoop::quit);
     settle.exec();
-    const double stall = probe.maxStallMs();
-    const double rate = seconds > 0 ? kMessages / seconds : 0;
-    const double rss = rssMb();
+    stall = probe.maxStallMs();
+    rate = seconds > 0 ? kMessages / seconds : 0;
+    rss = rssMb();
     std::printf("window: %d messages over %d topics, 2 panes: %.2f s = %.0f msg/s, "
                 "max stall %.1f ms, RSS %.0f MB\n", kMessages, kTopics, seconds, rate, stall, rss);
     std::printf("window / baseline client: %.2f\n", baseline > 0 ? rate / baseline : 0.0);
     closeAllTabs(window);
+    }
+    if (floodOnly)
+        return 0;
 
     // Phase 2: 1M distinct topics.
     std::printf("building %d PUBLISH on distinct topics...\n", kMessages);
     const QByteArray distinct = buildStream(kMessages, true);
     broker.serveOnce(&distinct);
     ConnectionTab *loadTab = window.addConnection(benchSettings(broker.port()), false);
-    probe.start();
+    StallProbe loadProbe;
+    loadProbe.start();
     const double loadSeconds = ingest(loadTab, kMessages, kMessages);
-    const double loadStall = probe.maxStallMs();
+    const double loadStall = loadProbe.maxStallMs();
     const double loadRss = rssMb();
     std::printf("window: %d distinct topics: %.2f s, max stall %.1f ms, RSS %.0f MB\n",
                 kMessages, loadSeconds, loadStall, loadRss);
+    if (topicsOnly)
+        return 0;
     closeAllTabs(window);
 
     const bool ok = rate >= 500000 && stall <= 50 && loadRss < 1024;

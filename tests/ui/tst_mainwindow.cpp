@@ -5,7 +5,7 @@
 #include "messagestore.h"
 #include "panemodel.h"
 #include "testbroker.h"
-#include "topicfilterproxymodel.h"
+#include "topicsearchmodel.h"
 #include "topictreemodel.h"
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
@@ -103,6 +103,7 @@ private Q_SLOTS:
         TopicTreeModel *model = tab->connection()->treeModel();
         QTRY_VERIFY(model->indexOfTopic(root + QStringLiteral("/garage/door")).isValid());
         QTRY_COMPARE(tab->connection()->store()->totalMessages(), qint64(4));
+        QTRY_COMPARE(tab->connection()->store()->topicCount(), 3);
         const QModelIndex rootIndex = model->indexOfTopic(root);
         QVERIFY(rootIndex.isValid());
         QTRY_COMPARE(model->rowCount(rootIndex), 2); // kitchen, garage
@@ -113,20 +114,31 @@ private Q_SLOTS:
         const QModelIndex door = model->indexOfTopic(root + QStringLiteral("/garage/door"));
         QVERIFY(!door.siblingAtColumn(TopicTreeModel::RetainedColumn).data().toString().isEmpty());
 
-        // Typing a filter narrows the tree to the matching topics and their parents.
+        // Typing a filter turns the tree into the list of matching topics.
         TopicTree *tree = tab->topicTree();
+        QVERIFY(!tree->isShowingSearch());
         QTest::keyClicks(tree->filterEdit(), QStringLiteral("humid"));
-        QTRY_COMPARE(tree->proxy()->matchCount(), 1);
-        QTRY_VERIFY(!tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/garage"))).isValid());
-        QVERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/humidity"))).isValid());
+        QTRY_VERIFY(tree->isShowingSearch());
+        QTRY_COMPARE(tree->searchModel()->matchCount(), 1);
+        QCOMPARE(tree->searchModel()->topicAt(0), root + QStringLiteral("/kitchen/humidity"));
         QCOMPARE(tree->findChild<QLabel *>(QStringLiteral("matchCount"))->text(), QStringLiteral("1 of 3"));
+        // A topic that arrives later and matches joins the list.
+        QVERIFY(publish(port, root + QStringLiteral("/garage/humidity"), QStringLiteral("55")));
+        QTRY_COMPARE(tree->searchModel()->matchCount(), 2);
         // An MQTT wildcard filter.
         tree->setFilter(root + QStringLiteral("/+/temp"), 1);
-        QTRY_COMPARE(tree->proxy()->matchCount(), 1);
-        QTRY_VERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/temp"))).isValid());
-        QVERIFY(!tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/kitchen/humidity"))).isValid());
+        QTRY_COMPARE(tree->searchModel()->matchCount(), 1);
+        QCOMPARE(tree->searchModel()->topicAt(0), root + QStringLiteral("/kitchen/temp"));
+        // A payload search with a regular expression.
+        tree->setFilter(QStringLiteral("^ope"), 2, true);
+        QTRY_COMPARE(tree->searchModel()->matchCount(), 1);
+        QCOMPARE(tree->searchModel()->topicAt(0), root + QStringLiteral("/garage/door"));
+        // An invalid expression says so and keeps the last result.
+        tree->setFilter(QStringLiteral("(unclosed"), 2);
+        QCOMPARE(tree->findChild<QLabel *>(QStringLiteral("matchCount"))->text(), QStringLiteral("invalid"));
+        QCOMPARE(tree->searchModel()->matchCount(), 1);
         tree->setFilter(QString());
-        QTRY_VERIFY(tree->proxy()->mapFromSource(model->indexOfTopic(root + QStringLiteral("/garage/door"))).isValid());
+        QVERIFY(!tree->isShowingSearch());
 
         // Selecting a topic shows its last payload; its history holds both messages.
         QVERIFY(tree->selectTopic(root + QStringLiteral("/kitchen/temp")));
@@ -135,6 +147,7 @@ private Q_SLOTS:
 
         // The details follow new messages on the shown topic.
         QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("22.9")));
+        QCOMPARE(tab->details()->topic(), root + QStringLiteral("/kitchen/temp"));
         QTRY_VERIFY(payloadShown(tab->details()).contains(QStringLiteral("22.9")));
     }
 

@@ -2,9 +2,12 @@
 
 #include "connection.h"
 #include "messagestore.h"
-#include "topicfilterproxymodel.h"
+#include "topicnode.h"
+#include "retainedcleaner.h"
+#include "topicsearchmodel.h"
 #include "topictreemodel.h"
 #include "toptalkersmodel.h"
+#include "widgets/topictreeview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +19,9 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QStackedWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -25,10 +31,12 @@
 TopicTree::TopicTree(Connection *connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
-    , m_proxy(new TopicFilterProxyModel(this))
+    , m_search(new TopicSearchModel(connection->store(), this))
     , m_talkers(new TopTalkersModel(connection->store(), this))
     , m_tabs(new QTabWidget(this))
-    , m_view(new QTreeView(this))
+    , m_treeStack(new QStackedWidget(this))
+    , m_view(new TopicTreeView(this))
+    , m_searchView(new QTableView(this))
     , m_talkersView(new QTableView(this))
     , m_filterEdit(new QLineEdit(this))
     , m_mode(new QComboBox(this))
@@ -62,12 +70,9 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     layout->addLayout(filterBar);
     layout->addWidget(m_tabs, 1);
 
-    m_proxy->setTreeModel(connection->treeModel());
     m_view->setObjectName(QStringLiteral("topicTreeView"));
-    m_view->setModel(m_proxy);
+    m_view->setModel(connection->treeModel());
     m_view->setUniformRowHeights(true);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(TopicTreeModel::NameColumn, Qt::AscendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -85,6 +90,27 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     header->resizeSection(TopicTreeModel::RateColumn, digit * 9);
     header->resizeSection(TopicTreeModel::BytesRateColumn, digit * 10);
     header->resizeSection(TopicTreeModel::UpdatedColumn, digit * 14);
+
+    m_searchView->setObjectName(QStringLiteral("topicSearchView"));
+    m_searchView->setModel(m_search);
+    m_searchView->verticalHeader()->hide();
+    m_searchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_searchView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_searchView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_searchView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_searchView->setAlternatingRowColors(true);
+    m_searchView->setWordWrap(false);
+    m_searchView->setSortingEnabled(true);
+    m_searchView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_searchView->horizontalHeader()->resizeSection(TopicSearchModel::TopicColumn, digit * 40);
+    m_searchView->horizontalHeader()->resizeSection(TopicSearchModel::MessagesColumn, digit * 11);
+    m_searchView->horizontalHeader()->resizeSection(TopicSearchModel::PayloadColumn, digit * 28);
+    m_searchView->horizontalHeader()->setStretchLastSection(true);
+    m_treeStack->addWidget(m_view);
+    m_treeStack->addWidget(m_searchView);
+    // Counters change with every flush; what is on screen is repainted, nothing else.
+    connect(connection->store(), &MessageStore::flushed, m_searchView->viewport(),
+            qOverload<>(&QWidget::update));
 
     m_talkersView->setObjectName(QStringLiteral("topTalkersView"));
     m_talkersView->setModel(m_talkers);
@@ -113,7 +139,7 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     });
 
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_view, tr("Tree"));
+    m_tabs->addTab(m_treeStack, tr("Tree"));
     m_tabs->addTab(talkersPage, tr("Top talkers"));
 
     m_debounce->setSingleShot(true);
@@ -122,8 +148,9 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TopicTree::applyFilter);
     connect(m_payloads, &QCheckBox::toggled, this, &TopicTree::applyFilter);
     connect(m_debounce, &QTimer::timeout, this, &TopicTree::applyFilter);
-    connect(m_proxy, &TopicFilterProxyModel::matchCountChanged, this, &TopicTree::updateMatchLabel);
-    connect(m_proxy, &TopicFilterProxyModel::filterError, this, [this](const QString &message) {
+    connect(m_search, &TopicSearchModel::matchCountChanged, this, &TopicTree::updateMatchLabel);
+    connect(m_search, &TopicSearchModel::filterError, this, [this](const QString &message) {
+        m_filterError = message;
         m_filterEdit->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #e03131; }"));
         m_filterEdit->setToolTip(message);
         m_matches->setText(tr("invalid"));
@@ -134,6 +161,11 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
             [this](const QModelIndex &current) {
                 Q_EMIT topicSelected(current.data(TopicTreeModel::TopicRole).toString());
             });
+    connect(m_searchView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT topicSelected(current.data(TopicSearchModel::TopicRole).toString());
+            });
+    connect(m_searchView, &QWidget::customContextMenuRequested, this, &TopicTree::showContextMenu);
     connect(m_talkersView, &QTableView::clicked, this, [this](const QModelIndex &index) {
         const QString topic = m_talkers->topicAt(index.row());
         if (!topic.isEmpty())
@@ -145,16 +177,32 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
 
 QString TopicTree::currentTopic() const
 {
+    if (isShowingSearch())
+        return m_searchView->currentIndex().data(TopicSearchModel::TopicRole).toString();
     return m_view->currentIndex().data(TopicTreeModel::TopicRole).toString();
+}
+
+bool TopicTree::isShowingSearch() const
+{
+    return m_treeStack->currentWidget() == m_searchView;
 }
 
 bool TopicTree::selectTopic(const QString &topic)
 {
-    const QModelIndex source = m_connection->treeModel()->indexOfTopic(topic);
-    const QModelIndex index = m_proxy->mapFromSource(source);
+    m_tabs->setCurrentIndex(0);
+    if (isShowingSearch()) {
+        for (int row = 0; row < m_search->rowCount(); ++row) {
+            if (m_search->topicAt(row) == topic) {
+                m_searchView->setCurrentIndex(m_search->index(row, 0));
+                m_searchView->scrollTo(m_search->index(row, 0));
+                return true;
+            }
+        }
+        return false;
+    }
+    const QModelIndex index = m_connection->treeModel()->indexOfTopic(topic);
     if (!index.isValid())
         return false;
-    m_tabs->setCurrentIndex(0);
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
@@ -184,34 +232,44 @@ void TopicTree::applyFilter()
     static const TopicFilter::Mode modes[] = {TopicFilter::Mode::Substring,
                                               TopicFilter::Mode::Wildcard,
                                               TopicFilter::Mode::RegularExpression};
-    m_proxy->setTopicFilter(TopicFilter(modes[qBound(0, m_mode->currentIndex(), 2)],
-                                        m_filterEdit->text(), m_payloads->isChecked()));
-    if (!m_filterEdit->text().isEmpty())
-        m_view->expandToDepth(2);
+    const TopicFilter filter(modes[qBound(0, m_mode->currentIndex(), 2)], m_filterEdit->text(),
+                             m_payloads->isChecked());
+    m_filterError.clear();
+    m_search->setTopicFilter(filter);
+    if (!filter.isValid())
+        return; // filterError has said why; the last valid result stays
+    if (filter.isValid())
+        m_treeStack->setCurrentWidget(filter.isEmpty() ? static_cast<QWidget *>(m_view) : m_searchView);
     updateMatchLabel();
 }
 
 void TopicTree::updateMatchLabel()
 {
-    if (!m_proxy->topicFilter().isValid())
+    if (!m_filterError.isEmpty())
         return;
     const QLocale locale;
     const int total = m_connection->store()->topicCount();
-    if (m_proxy->topicFilter().isEmpty()) {
+    if (m_search->topicFilter().isEmpty()) {
         m_matches->setText(tr("%1 topics").arg(locale.toString(total)));
     } else {
-        m_matches->setText(tr("%1 of %2").arg(locale.toString(m_proxy->matchCount()),
-                                              locale.toString(total)));
+        m_matches->setText(tr("%1 of %2%3").arg(locale.toString(m_search->matchCount()),
+                                                locale.toString(total),
+                                                m_search->isScanning() ? QStringLiteral("…")
+                                                                       : QString()));
     }
 }
 
 void TopicTree::showContextMenu(const QPoint &pos)
 {
-    const QModelIndex index = m_view->indexAt(pos);
+    const bool search = isShowingSearch();
+    QAbstractItemView *view = search ? static_cast<QAbstractItemView *>(m_searchView) : m_view;
+    const QModelIndex index = view->indexAt(pos);
     if (!index.isValid())
         return;
-    const QString topic = index.data(TopicTreeModel::TopicRole).toString();
-    const auto last = index.data(TopicTreeModel::LastMessageRole).value<mqtt::Message>();
+    const QString topic = search ? m_search->topicAt(index.row())
+                                 : index.data(TopicTreeModel::TopicRole).toString();
+    const TopicNode *node = m_connection->store()->node(topic);
+    const mqtt::Message last = node && node->isTopic() ? node->last : mqtt::Message();
     QMenu menu(this);
     menu.addAction(tr("Copy topic"), this, [topic] { QApplication::clipboard()->setText(topic); });
     QAction *copyPayload = menu.addAction(tr("Copy payload"), this, [last] {
@@ -227,7 +285,82 @@ void TopicTree::showContextMenu(const QPoint &pos)
                        [this, topic] { Q_EMIT watchRequested(topic); });
     }
     menu.addSeparator();
-    menu.addAction(tr("Expand subtree"), this, [this, index] { m_view->expandRecursively(index); });
-    menu.addAction(tr("Collapse all"), m_view, &QTreeView::collapseAll);
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
+    menu.addAction(tr("Publish to this topic…"), this, [this, topic] { Q_EMIT publishRequested(topic); });
+    QAction *deleteOne = menu.addAction(tr("Delete retained message"), this,
+                                        [this, topic] { deleteRetained(topic); });
+    deleteOne->setEnabled(retainedCleaner()->hasRetained(topic));
+    QAction *deleteAll = menu.addAction(tr("Delete retained messages under this subtree…"), this,
+                                        [this, topic] { deleteRetainedUnder(topic); });
+    deleteAll->setEnabled(!retainedCleaner()->retainedTopicsUnder(topic).isEmpty());
+    if (!search) {
+        menu.addSeparator();
+        menu.addAction(tr("Expand subtree"), this, [this, index] { m_view->expandRecursively(index); });
+        menu.addAction(tr("Collapse all"), m_view, &QTreeView::collapseAll);
+    }
+    menu.exec(view->viewport()->mapToGlobal(pos));
+}
+
+RetainedCleaner *TopicTree::retainedCleaner()
+{
+    if (!m_cleaner) {
+        m_cleaner = new RetainedCleaner(m_connection->client(), m_connection->store(), this);
+        connect(m_cleaner, &RetainedCleaner::finished, this,
+                [this](int, int failed, const QString &firstError) {
+                    // Success shows in the tree itself: the broker sends the empty retained
+                    // messages to our subscription and the retained markers go.
+                    if (failed > 0) {
+                        QMessageBox::warning(this, tr("Delete retained messages"),
+                                             tr("%1 retained message(s) could not be deleted. "
+                                                "First failure: %2").arg(failed).arg(firstError));
+                    }
+                });
+    }
+    return m_cleaner;
+}
+
+int TopicTree::deleteRetained(const QString &topic)
+{
+    QString error;
+    const int sent = retainedCleaner()->clear({topic}, &error);
+    if (sent == 0 && !error.isEmpty())
+        QMessageBox::warning(this, tr("Delete retained message"),
+                             tr("The retained message of %1 was not deleted: %2").arg(topic, error));
+    return sent;
+}
+
+int TopicTree::deleteRetainedUnder(const QString &topicOrLevel)
+{
+    const QStringList topics = retainedCleaner()->retainedTopicsUnder(topicOrLevel);
+    if (topics.isEmpty())
+        return 0;
+    const QLocale locale;
+    const QString where = topicOrLevel.isEmpty() ? tr("all topics") : topicOrLevel;
+    const QString text = topics.size() == 1
+        ? tr("Delete the retained message of 1 topic under %1?").arg(where)
+        : tr("Delete the retained messages of %1 topics under %2?").arg(locale.toString(topics.size()), where);
+    // Name a few so the user sees what goes; a subtree can hold thousands.
+    constexpr int shown = 8;
+    QStringList names = topics.mid(0, shown);
+    if (topics.size() > shown)
+        names << tr("… and %1 more").arg(locale.toString(topics.size() - shown));
+    QMessageBox box(QMessageBox::Warning, tr("Delete retained messages"), text,
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("deleteRetainedConfirmation"));
+    box.setInformativeText(tr("An empty retained message (QoS 1) is published to each of them; "
+                              "the broker then forgets it. This cannot be undone.\n\n%1")
+                               .arg(names.join(QLatin1Char('\n'))));
+    QPushButton *remove = box.addButton(tr("Delete %1").arg(locale.toString(topics.size())),
+                                        QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmDelete"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return 0;
+    QString error;
+    const int sent = retainedCleaner()->clear(topics, &error);
+    if (sent < topics.size())
+        QMessageBox::warning(this, tr("Delete retained messages"),
+                             tr("%1 of %2 retained messages were not deleted: %3")
+                                 .arg(topics.size() - sent).arg(topics.size()).arg(error));
+    return sent;
 }

@@ -11,13 +11,15 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 class QTreeView;
-class TopicFilterProxyModel;
+class RetainedCleaner;
+class QStackedWidget;
+class TopicSearchModel;
 class TopTalkersModel;
 
-// The left side of a connection tab: the live topic tree with its filter box (substring, MQTT
-// wildcard filter or regular expression, over topics and optionally payloads) and the "Top
-// talkers" list (what floods this broker). Context menu: copy topic, copy payload, watch the
-// subtree in a new pane.
+// The left side of a connection tab: the live topic tree, its filter box (substring, MQTT
+// wildcard filter or regular expression, over topics and optionally payloads: while it holds
+// text the tree gives way to the list of matching topics) and the "Top talkers" list (what
+// floods this broker). Context menu: copy topic, copy payload, watch the subtree in a new pane.
 class TopicTree : public QWidget
 {
     Q_OBJECT
@@ -26,7 +28,9 @@ public:
 
     QTreeView *view() const { return m_view; }
     QTableView *topTalkersView() const { return m_talkersView; }
-    TopicFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *searchView() const { return m_searchView; }
+    TopicSearchModel *searchModel() const { return m_search; }
+    bool isShowingSearch() const;
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QString currentTopic() const;
     // Selects a topic (expanding its parents); false when it is not in the tree (yet).
@@ -34,11 +38,18 @@ public:
     void focusFilter();
     // Filter mode index: 0 text, 1 MQTT filter, 2 regular expression.
     void setFilter(const QString &pattern, int mode = 0, bool payloads = false);
+    // Context menu actions: delete one topic's retained message, or (after a confirmation
+    // that says how many) every retained message found under a topic or level. They return
+    // how many empty retained messages were published.
+    int deleteRetained(const QString &topic);
+    int deleteRetainedUnder(const QString &topicOrLevel);
+    RetainedCleaner *retainedCleaner();
 
 Q_SIGNALS:
     // The selection moved to a topic or level ("" when nothing is selected).
     void topicSelected(const QString &topic);
     void watchRequested(const QString &filter);
+    void publishRequested(const QString &topic);
 
 private:
     void applyFilter();
@@ -46,14 +57,18 @@ private:
     void showContextMenu(const QPoint &pos);
 
     Connection *m_connection;
-    TopicFilterProxyModel *m_proxy;
+    TopicSearchModel *m_search;
     TopTalkersModel *m_talkers;
     QTabWidget *m_tabs;
+    QStackedWidget *m_treeStack;
     QTreeView *m_view;
+    QTableView *m_searchView;
     QTableView *m_talkersView;
     QLineEdit *m_filterEdit;
     QComboBox *m_mode;
     QCheckBox *m_payloads;
     QLabel *m_matches;
     QTimer *m_debounce;
+    QString m_filterError; // the filter box's text is not a valid filter: shown, kept
+    RetainedCleaner *m_cleaner = nullptr; // created on first use
 };
