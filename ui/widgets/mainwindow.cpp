@@ -6,6 +6,7 @@
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
 #include "widgets/logconsole.h"
+#include "widgets/publishpanel.h"
 #include "widgets/topictree.h"
 
 #include <QAction>
@@ -29,6 +30,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_logDock(new QDockWidget(tr("Log"), this))
     , m_logs(new QStackedWidget(m_logDock))
     , m_statusBar(new ConnectionStatusBar(this))
+    , m_publishDock(new QDockWidget(tr("Publish"), this))
+    , m_publishPanel(new PublishPanel(m_publishDock))
 {
     setWindowTitle(tr("MQTT Inspector"));
     m_tabs->setObjectName(QStringLiteral("connectionTabs"));
@@ -40,6 +43,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_logs);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    // The composer follows the current tab; hidden until asked for (a saved state may show it).
+    m_publishDock->setObjectName(QStringLiteral("publishDock"));
+    m_publishDock->setWidget(m_publishPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_publishDock);
+    m_publishDock->hide();
     statusBar()->addWidget(m_statusBar, 1);
     statusBar()->setSizeGripEnabled(true);
 
@@ -89,11 +97,17 @@ void MainWindow::createActions()
             tab->topicTree()->focusFilter();
     });
     focusFilter->setShortcut(QKeySequence::Find);
+    connection->addSeparator();
+    m_publishAction = connection->addAction(tr("P&ublish…"), this, [this] { showPublish(); });
+    m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(logToggle);
+    QAction *publishToggle = m_publishDock->toggleViewAction();
+    publishToggle->setText(tr("Publish Dock"));
+    view->addAction(publishToggle);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MQTT Inspector"), this, [this] {
@@ -113,6 +127,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_disconnectAction);
     toolbar->addSeparator();
     toolbar->addAction(m_newPaneAction);
+    toolbar->addAction(m_publishAction);
 }
 
 ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, bool connectNow)
@@ -126,6 +141,7 @@ ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, boo
     m_tabs->setTabToolTip(index, settings.displayUrl());
     m_tabs->setCurrentIndex(index);
     connect(connection, &Connection::statusChanged, this, &MainWindow::updateActions);
+    connect(tab->topicTree(), &TopicTree::publishRequested, this, &MainWindow::showPublish);
     if (connectNow)
         connection->connectToBroker();
     return tab;
@@ -189,6 +205,7 @@ void MainWindow::onCurrentTabChanged(int index)
 {
     ConnectionTab *tab = tabAt(index);
     m_statusBar->setConnection(tab ? tab->connection() : nullptr);
+    m_publishPanel->setConnection(tab ? tab->connection() : nullptr);
     if (tab)
         m_logs->setCurrentWidget(tab->logConsole());
     setWindowTitle(tab ? tr("%1 — MQTT Inspector").arg(tab->connection()->settings().displayName())
@@ -205,6 +222,16 @@ void MainWindow::updateActions()
     m_disconnectAction->setEnabled(tab && (active || status == Connection::Status::Lost
                                            || status == Connection::Status::Refused));
     m_newPaneAction->setEnabled(tab != nullptr);
+    m_publishAction->setEnabled(tab != nullptr);
+}
+
+void MainWindow::showPublish(const QString &topic)
+{
+    if (!topic.isEmpty())
+        m_publishPanel->setTopic(topic);
+    m_publishDock->show();
+    m_publishDock->raise();
+    m_publishPanel->focusTopic();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -6,6 +6,7 @@
 
 class ConnectionStatusBar;
 class ConnectionTab;
+class PublishPanel;
 class QAction;
 class QDockWidget;
 class QStackedWidget;
@@ -27,6 +28,10 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionStatusBar *connectionStatusBar() const { return m_statusBar; }
     QDockWidget *logDock() const { return m_logDock; }
+    QDockWidget *publishDock() const { return m_publishDock; }
+    PublishPanel *publishPanel() const { return m_publishPanel; }
+    // Shows the Publish dock for the current connection, topic prefilled when given.
+    void showPublish(const QString &topic = QString());
     void closeTab(int index);
     // Asks for a broker URL (mqtt://, mqtts://, ws://, wss://) and opens a tab for it.
     void promptNewConnection();
@@ -48,5 +53,8 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_newPaneAction = nullptr;
+    QAction *m_publishAction = nullptr;
+    QDockWidget *m_publishDock;
+    PublishPanel *m_publishPanel;
     QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs
 };

@@ -216,13 +216,19 @@ void PayloadView::changeEvent(QEvent *event)
 
 void PayloadView::applyColors()
 {
-    const QPalette pal = palette();
+    styleEditor(m_editor, m_jsonLexer, m_xmlLexer, palette());
+    updateMarginWidth();
+}
+
+void PayloadView::styleEditor(QsciScintilla *editor, QsciLexer *jsonLexer, QsciLexer *xmlLexer,
+                              const QPalette &pal)
+{
     const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const SyntaxColors colors = syntaxColors(pal);
 
-    for (QsciLexer *lexer : {m_jsonLexer, m_xmlLexer}) {
+    for (QsciLexer *lexer : {jsonLexer, xmlLexer}) {
         lexer->setDefaultPaper(base);
         lexer->setDefaultColor(text);
         lexer->setDefaultFont(font);
@@ -230,39 +236,38 @@ void PayloadView::applyColors()
         lexer->setColor(text, -1);
         lexer->setFont(font, -1);
     }
-    m_jsonLexer->setColor(colors.key, QsciLexerJSON::Property);
-    m_jsonLexer->setColor(colors.string, QsciLexerJSON::String);
-    m_jsonLexer->setColor(colors.string, QsciLexerJSON::UnclosedString);
-    m_jsonLexer->setColor(colors.number, QsciLexerJSON::Number);
-    m_jsonLexer->setColor(colors.keyword, QsciLexerJSON::Keyword);
-    m_jsonLexer->setColor(colors.keyword, QsciLexerJSON::EscapeSequence);
-    m_jsonLexer->setColor(colors.comment, QsciLexerJSON::CommentLine);
-    m_jsonLexer->setColor(colors.comment, QsciLexerJSON::CommentBlock);
-    m_xmlLexer->setColor(colors.tag, QsciLexerHTML::Tag);
-    m_xmlLexer->setColor(colors.tag, QsciLexerHTML::UnknownTag);
-    m_xmlLexer->setColor(colors.tag, QsciLexerHTML::XMLTagEnd);
-    m_xmlLexer->setColor(colors.attribute, QsciLexerHTML::Attribute);
-    m_xmlLexer->setColor(colors.attribute, QsciLexerHTML::UnknownAttribute);
-    m_xmlLexer->setColor(colors.string, QsciLexerHTML::HTMLDoubleQuotedString);
-    m_xmlLexer->setColor(colors.string, QsciLexerHTML::HTMLSingleQuotedString);
-    m_xmlLexer->setColor(colors.number, QsciLexerHTML::HTMLNumber);
-    m_xmlLexer->setColor(colors.comment, QsciLexerHTML::HTMLComment);
-    m_xmlLexer->setColor(colors.keyword, QsciLexerHTML::Entity);
-    m_xmlLexer->setColor(colors.comment, QsciLexerHTML::XMLStart);
-    m_xmlLexer->setColor(colors.comment, QsciLexerHTML::XMLEnd);
-    m_xmlLexer->setColor(colors.comment, QsciLexerHTML::CDATA);
+    jsonLexer->setColor(colors.key, QsciLexerJSON::Property);
+    jsonLexer->setColor(colors.string, QsciLexerJSON::String);
+    jsonLexer->setColor(colors.string, QsciLexerJSON::UnclosedString);
+    jsonLexer->setColor(colors.number, QsciLexerJSON::Number);
+    jsonLexer->setColor(colors.keyword, QsciLexerJSON::Keyword);
+    jsonLexer->setColor(colors.keyword, QsciLexerJSON::EscapeSequence);
+    jsonLexer->setColor(colors.comment, QsciLexerJSON::CommentLine);
+    jsonLexer->setColor(colors.comment, QsciLexerJSON::CommentBlock);
+    xmlLexer->setColor(colors.tag, QsciLexerHTML::Tag);
+    xmlLexer->setColor(colors.tag, QsciLexerHTML::UnknownTag);
+    xmlLexer->setColor(colors.tag, QsciLexerHTML::XMLTagEnd);
+    xmlLexer->setColor(colors.attribute, QsciLexerHTML::Attribute);
+    xmlLexer->setColor(colors.attribute, QsciLexerHTML::UnknownAttribute);
+    xmlLexer->setColor(colors.string, QsciLexerHTML::HTMLDoubleQuotedString);
+    xmlLexer->setColor(colors.string, QsciLexerHTML::HTMLSingleQuotedString);
+    xmlLexer->setColor(colors.number, QsciLexerHTML::HTMLNumber);
+    xmlLexer->setColor(colors.comment, QsciLexerHTML::HTMLComment);
+    xmlLexer->setColor(colors.keyword, QsciLexerHTML::Entity);
+    xmlLexer->setColor(colors.comment, QsciLexerHTML::XMLStart);
+    xmlLexer->setColor(colors.comment, QsciLexerHTML::XMLEnd);
+    xmlLexer->setColor(colors.comment, QsciLexerHTML::CDATA);
 
-    m_editor->setFont(font);
-    m_editor->setPaper(base);
-    m_editor->setColor(text);
-    m_editor->setMarginsFont(font);
+    editor->setFont(font);
+    editor->setPaper(base);
+    editor->setColor(text);
+    editor->setMarginsFont(font);
     // A margin a shade off the text area, as Kate draws its line-number border.
-    m_editor->setMarginsBackgroundColor(isDark(pal) ? base.lighter(130) : base.darker(106));
-    m_editor->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
-    m_editor->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
-    m_editor->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    m_editor->setCaretForegroundColor(text);
-    updateMarginWidth();
+    editor->setMarginsBackgroundColor(isDark(pal) ? base.lighter(130) : base.darker(106));
+    editor->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+    editor->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
+    editor->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
+    editor->setCaretForegroundColor(text);
 }
 
 void PayloadView::updateMarginWidth()

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QPalette;
 class QStackedWidget;
 class QsciLexer;
 class QsciScintilla;
@@ -38,6 +39,11 @@ public:
     QString text() const;
     bool isRendering() const { return m_rendering; }
     QsciScintilla *editor() const { return m_editor; }
+
+    // Colours and font of an editor with its JSON and XML lexers from `palette` (the
+    // publish composer's editor looks like this view).
+    static void styleEditor(QsciScintilla *editor, QsciLexer *jsonLexer, QsciLexer *xmlLexer,
+                            const QPalette &palette);
 
 Q_SIGNALS:
     // The text of the current payload is on screen.
