@@ -106,7 +106,8 @@ void MessageStore::add(const mqtt::Message &message)
     node->last = message;
     node->history.append(message);
     m_historyOrder.push_back(node);
-    m_historyBytes += size + topic.size() * 2 + 96;
+    const qint64 entry = size + topic.size() * 2 + 96; // entryBytes() without re-reading
+    m_historyBytes += entry;
 
     // The walk up is needed for the subtree counters anyway, so dirty and rate marks ride
     // along (no early stop: a partial flush may leave a child dirty under a clean parent).
@@ -133,7 +134,7 @@ void MessageStore::add(const mqtt::Message &message)
     if (m_historyBytes > m_byteBudget)
         trimHistory();
     if (!m_panes.isEmpty())
-        routeToPanes(message);
+        routeToPanes(message, topic, entry);
 
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -149,20 +150,21 @@ void MessageStore::addBatch(const QList<mqtt::Message> &messages)
         add(message);
 }
 
-void MessageStore::routeToPanes(const mqtt::Message &message)
+void MessageStore::routeToPanes(const mqtt::Message &message, const QString &topic,
+                                qint64 entry)
 {
     if (!m_paneRoutes.isEmpty()) {
-        m_paneRoutes.match(message.topic(), m_matchScratch);
+        m_paneRoutes.match(topic, m_matchScratch);
         if (!m_matchScratch.isEmpty()) {
             for (quint64 key : std::as_const(m_matchScratch)) {
                 for (PaneModel *pane : std::as_const(m_routeTargets.at(qsizetype(key - 1))))
-                    pane->append(message);
+                    pane->append(message, entry);
             }
             return;
         }
     }
     if (m_defaultPane)
-        m_defaultPane->append(message);
+        m_defaultPane->append(message, entry);
 }
 
 void MessageStore::trimHistory()

@@ -107,7 +107,7 @@ private:
     void markDirty(TopicNode *node);
     void trimHistory();
     void rebuildPaneRoutes();
-    void routeToPanes(const mqtt::Message &message);
+    void routeToPanes(const mqtt::Message &message, const QString &topic, qint64 entry);
     void publishSubtree(TopicNode *node);
     void deleteNodes();
     void onRateTimer();

@@ -31,8 +31,12 @@ void PaneModel::setByteCapacity(qint64 bytes)
 
 void PaneModel::append(const mqtt::Message &message)
 {
+    append(message, MessageStore::entryBytes(message));
+}
+
+void PaneModel::append(const mqtt::Message &message, qint64 size)
+{
     ++m_total;
-    const qint64 size = MessageStore::entryBytes(message);
     m_pending.append(message);
     m_pendingBytes += size;
     m_bytes += size;

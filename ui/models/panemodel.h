@@ -36,6 +36,8 @@ public:
     qint64 bytes() const { return m_bytes; }
 
     void append(const mqtt::Message &message);
+    // Same, with MessageStore::entryBytes(message) already known (the store's routing path).
+    void append(const mqtt::Message &message, qint64 entryBytes);
     void flush();
     void clear();
 
