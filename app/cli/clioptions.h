@@ -11,7 +11,15 @@
 
 #include <optional>
 
+class QCommandLineParser;
+
+namespace mqtt {
+class BrokerUrl;
+}
+
 namespace mqtt::cli {
+
+class CliOptionTable;
 
 // Exit codes of mqtt-inspector-cli (issue 6).
 enum ExitCode {
@@ -97,10 +105,18 @@ public:
     QString topicPrefix;
 
 private:
+    // The handlers of the option table (clioptiontable.cpp) fill in the public fields.
+    friend class CliOptionTable;
+
     bool fail(const QString &message);
     bool parseProperty(const QString &command, const QString &name, const QString &value);
+    bool readable(const QString &flag, const QString &path, bool dir);
+    void setPayloadSource(PayloadSource source);
+    bool checkRules(const QCommandLineParser &parser, const BrokerUrl &url,
+                    const QStringList &positional);
 
     QString m_error;
+    int m_payloadSources = 0; // -m, -f, -s, -l, -n given; pub takes exactly one
     bool m_help = false;
     bool m_version = false;
 };

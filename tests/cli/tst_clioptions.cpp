@@ -1,4 +1,5 @@
 #include "clioptions.h"
+#include "clioptiontable.h"
 
 #include <QTest>
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void pubFlags();
     void properties();
     void replayAndRecord();
+    void helpListsEveryOption();
 };
 
 void tst_CliOptions::usageErrors_data()
@@ -81,6 +83,12 @@ void tst_CliOptions::usageErrors_data()
     QTest::newRow("record without file") << QStringList{"record", "-t", "a"} << "needs a FILE";
     QTest::newRow("-l with --repeat") << QStringList{"pub", "-t", "a", "-l", "--repeat", "2"} << "not valid with -l";
     QTest::newRow("-l with --repeat-delay") << QStringList{"pub", "-t", "a", "-l", "--repeat-delay", "1"} << "not valid with -l";
+    QTest::newRow("--record on pub") << QStringList{"pub", "-t", "a", "-m", "x", "--record", "f"} << "--record: only valid with sub or record";
+    QTest::newRow("print flag on pub") << QStringList{"pub", "-t", "a", "-m", "x", "-v"} << "-v: only valid with sub";
+    QTest::newRow("print flag on record names record") << QStringList{"record", "f", "-t", "a", "--json"} << "--json: only valid with sub (record does not print)";
+    QTest::newRow("replay flag on sub") << QStringList{"sub", "-t", "a", "--speed", "2"} << "--speed: only valid with replay";
+    QTest::newRow("--speed with --as-fast-as-possible") << QStringList{"replay", "f", "--speed", "2", "--as-fast-as-possible"} << "cannot be combined";
+    QTest::newRow("--cert without --key") << QStringList{"sub", "-t", "a", "--cert", "/etc/hostname"} << "--cert and --key";
     QTest::newRow("--no-reconnect on pub") << QStringList{"pub", "-t", "a", "-m", "x", "--no-reconnect"} << "--no-reconnect: only valid with sub";
 }
 
@@ -250,6 +258,21 @@ void tst_CliOptions::replayAndRecord()
     CliOptions v31;
     QVERIFY(v31.parse({"cli", "sub", "-t", "a", "-V", "mqttv31"}));
     QCOMPARE(v31.protocol, mqtt::ProtocolVersion::V31);
+}
+
+// --help comes from the option table: every option of the parser has its line there.
+void tst_CliOptions::helpListsEveryOption()
+{
+    const QString help = CliOptions::helpText();
+    for (const auto &option : mqtt::cli::CliOptionTable::options()) {
+        for (const QString &name : option.names) {
+            const QString flag = mqtt::cli::CliOptionTable::flagName(name);
+            QVERIFY2(help.contains(flag + QLatin1Char(' ')) || help.contains(flag + QLatin1Char(','))
+                             || help.contains(flag + QLatin1Char('\n')),
+                     qPrintable(flag));
+        }
+    }
+    QVERIFY(help.contains(QStringLiteral("mqttv31")));
 }
 
 QTEST_APPLESS_MAIN(tst_CliOptions)
