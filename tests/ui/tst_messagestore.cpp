@@ -211,7 +211,8 @@ private Q_SLOTS:
         const QList<TopicNode *> first = flushedNodes();
         QCOMPARE(first.size(), 3);
         // Sorted by row within the group.
-        QCOMPARE(first, (QList<TopicNode *>{store.node("t0"), store.node("t1"), store.node("t2")}));
+        QCOMPARE(first,
+                 (QList<TopicNode *>{store.node("t0"), store.node("t1"), store.node("t2")}));
         const QList<TopicNode *> second = flushedNodes();
         QCOMPARE(second, (QList<TopicNode *>{store.node("t3"), store.node("t4")}));
         QVERIFY(flushedNodes().isEmpty());
@@ -263,9 +264,11 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("filters"); // "" is the default pane
         QTest::addColumn<QString>("topic");
         QTest::addColumn<QList<int>>("receivers");
-        QTest::newRow("overlapping both") << QStringList{"a/#", "a/+"} << "a/b" << QList<int>{0, 1};
+        QTest::newRow("overlapping both")
+                << QStringList{"a/#", "a/+"} << "a/b" << QList<int>{0, 1};
         QTest::newRow("default when none") << QStringList{"a/#", ""} << "b" << QList<int>{1};
-        QTest::newRow("not default when matched") << QStringList{"a/#", ""} << "a/x" << QList<int>{0};
+        QTest::newRow("not default when matched")
+                << QStringList{"a/#", ""} << "a/x" << QList<int>{0};
         QTest::newRow("# matches parent") << QStringList{"+/+", "a/#", ""} << "a" << QList<int>{1};
         QTest::newRow("shared routes on rest") << QStringList{"$share/g/x/#", ""} << "x/y"
                                                << QList<int>{0};

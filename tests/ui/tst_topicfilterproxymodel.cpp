@@ -57,17 +57,19 @@ private Q_SLOTS:
                                     << QStringList{"$SYS/uptime", "home/kitchen/temp",
                                                    "home/living/temp", "home/living/Lamp",
                                                    "office/temp"};
-        QTest::newRow("substring, any case") << int(M::Substring) << "LIVING" << false
-                                             << QStringList{"home/living/Lamp", "home/living/temp"};
+        QTest::newRow("substring, any case")
+                << int(M::Substring) << "LIVING" << false
+                << QStringList{"home/living/Lamp", "home/living/temp"};
         QTest::newRow("substring in payload") << int(M::Substring) << "on" << true
                                               << QStringList{"home/living/Lamp"};
         QTest::newRow("substring, payload off") << int(M::Substring) << "on" << false
                                                 << QStringList{};
         QTest::newRow("wildcard +") << int(M::Wildcard) << "home/+/temp" << false
                                     << QStringList{"home/kitchen/temp", "home/living/temp"};
-        QTest::newRow("wildcard # not $SYS") << int(M::Wildcard) << "#" << false
-                                             << QStringList{"home/kitchen/temp", "home/living/temp",
-                                                            "home/living/Lamp", "office/temp"};
+        QTest::newRow("wildcard # not $SYS")
+                << int(M::Wildcard) << "#" << false
+                << QStringList{"home/kitchen/temp", "home/living/temp", "home/living/Lamp",
+                               "office/temp"};
         QTest::newRow("regex") << int(M::RegularExpression) << "^(office|\\$SYS)/" << false
                                << QStringList{"$SYS/uptime", "office/temp"};
         QTest::newRow("regex payload") << int(M::RegularExpression) << "^2\\d\\.5$" << true

@@ -137,7 +137,8 @@ private Q_SLOTS:
         changed.clear();
         store.updateRates(1000);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(), int(TopicTreeModel::RateColumn));
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().column(),
+                 int(TopicTreeModel::RateColumn));
         QCOMPARE(changed.at(0).at(1).value<QModelIndex>().column(),
                  int(TopicTreeModel::BytesRateColumn));
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
@@ -190,7 +191,8 @@ private Q_SLOTS:
         MessageStore store;
         TopicTreeModel model(&store);
         Message message(QStringLiteral("a/b"), payload, 1, true);
-        message.setTimestamp(QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123)).toMSecsSinceEpoch());
+        message.setTimestamp(
+                QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123)).toMSecsSinceEpoch());
         store.add(message);
         store.flush();
         const QModelIndex b = model.indexOfTopic(QStringLiteral("a/b"));

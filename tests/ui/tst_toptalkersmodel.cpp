@@ -55,7 +55,9 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 1); // once per rate tick
         QCOMPARE(rowsOf(model), expected);
         const int busy = int(expected.indexOf(QStringLiteral("a/busy")));
-        auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        auto cell = [&](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
         QCOMPARE(cell(busy, TopTalkersModel::RateColumn), QStringLiteral("60/s"));
         QCOMPARE(cell(busy, TopTalkersModel::BytesRateColumn), QStringLiteral("600 B/s"));
         QCOMPARE(cell(busy, TopTalkersModel::MessagesColumn), QStringLiteral("60"));

@@ -99,7 +99,8 @@ static QString formatTime(qint64 msecsSinceEpoch)
 {
     if (msecsSinceEpoch <= 0)
         return QString();
-    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch).toString(QStringLiteral("hh:mm:ss.zzz"));
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch)
+            .toString(QStringLiteral("hh:mm:ss.zzz"));
 }
 
 QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
@@ -143,14 +144,16 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant();
     case Qt::BackgroundRole: {
-        if (m_highlightMs <= 0 || node->lastChangeMs <= 0)
+        // Only topics flash: a level with any traffic below would always be lit, which says
+        // nothing (its rate column does).
+        if (m_highlightMs <= 0 || node->lastChangeMs <= 0 || !node->isTopic())
             return QVariant();
         const qint64 age = m_store->clockMs() - node->lastChangeMs;
         if (age < 0 || age >= m_highlightMs)
             return QVariant();
         // A translucent amber reads on light and dark palettes alike; it fades with age.
         const double strength = 1.0 - double(age) / double(m_highlightMs);
-        return QColor(255, 170, 0, int(96 * strength));
+        return QColor(255, 170, 0, int(72 * strength));
     }
     case TopicRole:
         return node->topic();
