@@ -94,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ConnectionTab *tab = window.addConnection(settingsFor(port, root + QStringLiteral("/#")));
         QVERIFY(waitConnected(tab));
-        QTRY_VERIFY(window.connectionStatusBar()->statusText().startsWith(QStringLiteral("Connected: Success")));
+        QTRY_VERIFY(window.connectionStatusBar()->statusText().startsWith(QStringLiteral("Connected (MQTT 5.0): Success")));
 
         QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("21.5")));
         QVERIFY(publish(port, root + QStringLiteral("/kitchen/temp"), QStringLiteral("21.7")));

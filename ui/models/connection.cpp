@@ -195,7 +195,10 @@ void Connection::onConnected(bool sessionPresent, int reasonCode, const QString 
     m_sessionPresent = sessionPresent;
     Q_EMIT logLine(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
                                   : tr("Connected: %1").arg(reasonText));
-    setStatus(Status::Connected, tr("Connected: %1").arg(reasonText));
+    setStatus(Status::Connected, tr("Connected (MQTT %1): %2")
+                                     .arg(m_client->protocolVersion() == mqtt::ProtocolVersion::V5
+                                              ? QStringLiteral("5.0") : QStringLiteral("3.1.1"),
+                                          reasonText));
     // Subscribe once per connection that did not resume a session; the loop re-subscribes
     // what we asked for earlier, so only the first connection asks.
     if (m_client->subscriptions().isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "messagestore.h"
+#include "previewtext.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -10,15 +11,6 @@
 #include <QToolButton>
 
 namespace {
-
-QString shortNumber(double value)
-{
-    if (value >= 1e6)
-        return QStringLiteral("%1M").arg(value / 1e6, 0, 'f', 2);
-    if (value >= 1e4)
-        return QStringLiteral("%1k").arg(value / 1e3, 0, 'f', 1);
-    return QString::number(qRound64(value));
-}
 
 QColor statusColor(Connection::Status status)
 {
@@ -117,16 +109,16 @@ void ConnectionStatusBar::updateCounters()
     }
     const QLocale locale;
     const MessageStore *store = m_connection->store();
-    m_rates->setText(tr("in %1 msg/s (%2B/s) · out %3 msg/s · %4 topics")
-                         .arg(shortNumber(m_connection->messagesInPerSecond()),
-                              shortNumber(m_connection->bytesInPerSecond()),
-                              shortNumber(m_connection->messagesOutPerSecond()),
+    m_rates->setText(tr("in %1 msg/s (%2/s) · out %3 msg/s · %4 topics")
+                         .arg(PreviewText::shortNumber(m_connection->messagesInPerSecond()),
+                              PreviewText::bytes(qint64(m_connection->bytesInPerSecond())),
+                              PreviewText::shortNumber(m_connection->messagesOutPerSecond()),
                               locale.toString(store->topicCount())));
     QString memory = tr("history %1 / %2")
                          .arg(locale.formattedDataSize(store->historyBytes(), 1,
-                                                       QLocale::DataSizeTraditionalFormat),
+                                                       QLocale::DataSizeIecFormat),
                               locale.formattedDataSize(store->byteBudget(), 0,
-                                                       QLocale::DataSizeTraditionalFormat));
+                                                       QLocale::DataSizeIecFormat));
     if (store->droppedMessages() > 0)
         memory += tr(" · %1 oldest dropped").arg(locale.toString(store->droppedMessages()));
     m_memory->setText(memory);

@@ -64,6 +64,10 @@ ConnectionTab::ConnectionTab(Connection *connection, QWidget *parent)
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
     m_topSplitter->setChildrenCollapsible(false);
+    // Proportions for a first start (a saved layout replaces them): the details need room for
+    // a pretty-printed payload, the panes for more than a handful of rows.
+    m_topSplitter->setSizes({560, 440});
+    m_mainSplitter->setSizes({600, 400});
     layout->addWidget(m_mainSplitter);
 
     m_paneTabs->setObjectName(QStringLiteral("paneTabs"));

@@ -1,6 +1,7 @@
 #include "widgets/filterpane.h"
 
 #include "panemodel.h"
+#include "previewtext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,19 +19,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-namespace {
-
-QString shortRate(double perSecond)
-{
-    if (perSecond >= 1e6)
-        return QStringLiteral("%1M/s").arg(perSecond / 1e6, 0, 'f', 1);
-    if (perSecond >= 1e3)
-        return QStringLiteral("%1k/s").arg(perSecond / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1/s").arg(perSecond, 0, 'f', perSecond < 10 ? 1 : 0);
-}
-
-} // namespace
 
 FilterPane::FilterPane(PaneModel *model, QWidget *parent)
     : QWidget(parent)
@@ -171,7 +159,7 @@ void FilterPane::updateCounts()
     const QLocale locale;
     QString text = tr("%1 messages · %2")
                        .arg(locale.toString(m_model->totalMessages()),
-                            shortRate(m_rate));
+                            PreviewText::shortNumber(m_rate) + QStringLiteral("/s"));
     if (m_model->isPaused())
         text += tr(" · %1 new (paused)").arg(locale.toString(m_model->pendingCount()));
     if (m_model->droppedMessages() > 0)

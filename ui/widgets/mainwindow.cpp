@@ -55,6 +55,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     resize(1280, 800);
+    // A first start gives the panes room: the log is a strip until the user makes it larger.
+    resizeDocks({m_logDock}, {110}, Qt::Vertical);
     restoreSettings();
     updateActions();
 }

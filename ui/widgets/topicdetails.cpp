@@ -108,6 +108,7 @@ TopicDetails::TopicDetails(QWidget *parent)
     m_metaLabel->setObjectName(QStringLiteral("metaLabel"));
     m_metaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_metaLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_metaLabel->setWordWrap(true); // a narrow panel wraps the metadata instead of cutting it
 
     m_payloadView = new PayloadView(this);
     m_payloadView->setObjectName(QStringLiteral("payloadView"));

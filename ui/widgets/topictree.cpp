@@ -81,15 +81,20 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(TopicTreeModel::NameColumn, digit * 30);
-    header->resizeSection(TopicTreeModel::TopicsColumn, digit * 8);
-    header->resizeSection(TopicTreeModel::MessagesColumn, digit * 11);
-    header->resizeSection(TopicTreeModel::PayloadColumn, digit * 28);
-    header->resizeSection(TopicTreeModel::RetainedColumn, digit * 4);
-    header->resizeSection(TopicTreeModel::QosColumn, digit * 5);
-    header->resizeSection(TopicTreeModel::RateColumn, digit * 9);
-    header->resizeSection(TopicTreeModel::BytesRateColumn, digit * 10);
-    header->resizeSection(TopicTreeModel::UpdatedColumn, digit * 14);
+    // Wide enough for the content's typical width and never narrower than the header's title.
+    const auto fit = [&](int section, int chars) {
+        const QString title = connection->treeModel()->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(section, qMax(digit * chars, header->fontMetrics().horizontalAdvance(title) + 24));
+    };
+    fit(TopicTreeModel::NameColumn, 26);
+    fit(TopicTreeModel::TopicsColumn, 7);
+    fit(TopicTreeModel::MessagesColumn, 10);
+    fit(TopicTreeModel::PayloadColumn, 22);
+    fit(TopicTreeModel::RetainedColumn, 3);
+    fit(TopicTreeModel::QosColumn, 3);
+    fit(TopicTreeModel::RateColumn, 8);
+    fit(TopicTreeModel::BytesRateColumn, 10);
+    fit(TopicTreeModel::UpdatedColumn, 13);
 
     m_searchView->setObjectName(QStringLiteral("topicSearchView"));
     m_searchView->setModel(m_search);
