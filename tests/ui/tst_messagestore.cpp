@@ -259,6 +259,38 @@ private Q_SLOTS:
         QVERIFY(store.rateActiveNodes().isEmpty());
     }
 
+    void rateUpdatesAreBoundedPerTick()
+    {
+        MessageStore store;
+        for (int i = 0; i < 5; ++i)
+            store.add(msg(QStringLiteral("t%1").arg(i)));
+        store.flush();
+        store.setMaxChangesPerFlush(3);
+        QSignalSpy rates(&store, &MessageStore::ratesUpdated);
+        auto told = [&]() {
+            QList<TopicNode *> all;
+            const auto groups = rates.takeFirst().at(0).value<QList<QList<TopicNode *>>>();
+            for (const auto &group : groups)
+                all += group;
+            return all;
+        };
+        store.updateRates(1000);
+        QCOMPARE(told().size(), 3);
+        QCOMPARE(store.node("t4")->messagesPerSecond, 1.0f);
+        // Next tick: the two held back first (t3, t4), then the first of the falls to 0.
+        store.updateRates(1000);
+        const QList<TopicNode *> second = told();
+        QCOMPARE(second.size(), 3);
+        QVERIFY(second.contains(store.node("t3")));
+        QVERIFY(second.contains(store.node("t4")));
+        store.updateRates(1000);
+        QCOMPARE(told().size(), 3);
+        store.updateRates(1000);
+        QCOMPARE(told().size(), 1);
+        store.updateRates(1000);
+        QCOMPARE(told().size(), 0);
+    }
+
     void routing_data()
     {
         QTest::addColumn<QStringList>("filters"); // "" is the default pane

@@ -293,7 +293,7 @@ void MessageStore::onRateTimer()
     // Panes compute their own rate when they flush: let them see the quiet seconds too.
     for (PaneModel *pane : std::as_const(m_panes))
         pane->flush();
-    if (m_rateActive.isEmpty())
+    if (m_rateActive.isEmpty() && m_rateDeferred.isEmpty())
         m_rateTimer.stop();
 }
 
@@ -301,7 +301,9 @@ void MessageStore::updateRates(qint64 elapsedMs)
 {
     if (elapsedMs <= 0)
         return;
-    QList<TopicNode *> changed;
+    // Deferred from the last tick first, so that no displayed rate stays stale.
+    QList<TopicNode *> changed = std::move(m_rateDeferred);
+    m_rateDeferred.clear();
     qsizetype kept = 0;
     for (qsizetype i = 0; i < m_rateActive.size(); ++i) {
         TopicNode *node = m_rateActive.at(i);
@@ -323,6 +325,11 @@ void MessageStore::updateRates(qint64 elapsedMs)
             node->rateActive = false;
     }
     m_rateActive.resize(kept);
+    // Every group is one dataChanged through every proxy: bound them like a flush's changes.
+    if (changed.size() > m_maxChangesPerFlush) {
+        m_rateDeferred = changed.mid(m_maxChangesPerFlush);
+        changed.resize(m_maxChangesPerFlush);
+    }
     Q_EMIT ratesUpdated(groupByParent(std::move(changed)));
 }
 
@@ -343,6 +350,7 @@ void MessageStore::clear()
     m_newNodes.clear();
     m_dirty.clear();
     m_rateActive.clear();
+    m_rateDeferred.clear();
     m_historyOrder.clear();
     m_historyBytes = 0;
     m_droppedMessages = 0;

@@ -56,8 +56,9 @@ public:
     void setMaxChangesPerFlush(int count);
     int maxChangesPerFlush() const { return m_maxChangesPerFlush; }
     // Recomputes msgs/s and bytes/s of the nodes that changed since the last tick (and of
-    // those whose rate must fall back to 0), then emits ratesUpdated. Timer-driven; public for
-    // tests, with the elapsed time given.
+    // those whose rate must fall back to 0), then emits ratesUpdated with at most
+    // maxChangesPerFlush() nodes (the rest go with the next tick, first). Timer-driven; public
+    // for tests, with the elapsed time given.
     void updateRates(qint64 elapsedMs);
     void setRateInterval(int ms);
     int rateInterval() const;
@@ -119,6 +120,7 @@ private:
     QList<TopicNode *> m_newNodes;       // created since the last flush
     QList<TopicNode *> m_dirty;
     QList<TopicNode *> m_rateActive;
+    QList<TopicNode *> m_rateDeferred;   // rate changes over the per-tick bound, told next tick
     std::deque<TopicNode *> m_historyOrder; // one entry per history message, oldest first
     qint64 m_historyBytes = 0;
     qint64 m_byteBudget = 256 * 1024 * 1024;
