@@ -205,6 +205,12 @@ QString prettyXml(const QByteArray &xml)
     return out.trimmed();
 }
 
+// Whether the editor can hold these bytes as text and give the same bytes back.
+bool isText(const QByteArray &bytes)
+{
+    return !bytes.contains('\0') && QString::fromUtf8(bytes).toUtf8() == bytes;
+}
+
 // 1-based line and column of a UTF-8 byte offset.
 QPair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
 {
@@ -589,6 +595,13 @@ void PublishPanel::setMode(Mode mode)
     QByteArray bytes;
     const bool converted = payload(&bytes);
     const Mode old = m_mode;
+    // Bytes that are not text would be changed by the editor (NUL ends it, invalid UTF-8
+    // becomes U+FFFD): they stay in Hex rather than being silently altered.
+    if (converted && old == Hex && mode != Hex && !isText(bytes)) {
+        m_modeCombo->setCurrentIndex(m_modeCombo->findData(old));
+        setResult(tr("The payload is not UTF-8 text: it stays in Hex"), true);
+        return;
+    }
     m_mode = mode;
     if (converted && (old == Hex) != (mode == Hex))
         setPayload(bytes);
@@ -653,13 +666,16 @@ void PublishPanel::validate()
         QJsonParseError parseError;
         QJsonDocument::fromJson(bytes, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            const auto [line, column] = lineColumn(bytes, parseError.offset);
+            // Qt's offset is one past the character where parsing stopped (for input that
+            // ends too early: one past the last character, which is then the one shown).
+            const qsizetype at = qBound(qsizetype(0), qsizetype(parseError.offset) - 1, bytes.size());
+            const auto [line, column] = lineColumn(bytes, at);
             text = tr("JSON error at line %1, column %2: %3")
                        .arg(line).arg(column).arg(parseError.errorString());
             failed = true;
             // Underline where the parser stopped (a byte offset, as Scintilla counts).
-            const long at = qBound<long>(0, long(parseError.offset) - 1, qMax(0L, length - 1));
-            m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORFILLRANGE, at, qMin(1L, length - at));
+            const long mark = qBound<long>(0, long(at), qMax(0L, length - 1));
+            m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORFILLRANGE, mark, qMin(1L, length - mark));
         } else {
             text = tr("Valid JSON · %1").arg(PayloadFormat::sizeText(bytes.size()));
         }
@@ -715,7 +731,7 @@ bool PublishPanel::loadFile(const QString &path)
     }
     // Text that survives the editor unchanged is loaded as text; anything else (NUL bytes,
     // invalid UTF-8) as hex, so that the bytes sent are the file's bytes.
-    const bool text = !bytes.contains('\0') && QString::fromUtf8(bytes).toUtf8() == bytes;
+    const bool text = isText(bytes);
     if (!text && m_mode != Hex)
         setMode(Hex);
     else if (text && m_mode == Hex)
@@ -1033,7 +1049,7 @@ void PublishPanel::refreshCompletions(bool force)
     m_completionCount = store->topicCount();
     QStringList topics;
     const QList<TopicNode *> &nodes = store->topics();
-    topics.reserve(qMin<qsizetype>(nodes.size(), kMaxCompletions));
+    topics.reserve(qMin(nodes.size(), qsizetype(kMaxCompletions)));
     for (const TopicNode *node : nodes) {
         if (topics.size() >= kMaxCompletions)
             break;
