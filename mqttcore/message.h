@@ -59,4 +59,7 @@ private:
 
 } // namespace mqtt
 
+// One d-pointer: lists of messages (histories, pane rings, read batches) grow with a memmove
+// instead of a copy and a destruction per element.
+Q_DECLARE_TYPEINFO(mqtt::Message, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(mqtt::Message)

@@ -15,7 +15,7 @@ namespace mqtt {
 class TopicCache
 {
 public:
-    static constexpr int Slots = 4096;
+    static constexpr int Slots = 16384;    // a busy broker's 10k topics fit (about 1 MB)
     static constexpr int Probe = 4;          // slots tried per topic
     static constexpr int MaxLength = 128;    // longer topics are decoded every time
     const QString *find(const char *data, qsizetype size, quint64 hash) const;

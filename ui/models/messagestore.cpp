@@ -134,7 +134,7 @@ void MessageStore::add(const mqtt::Message &message)
     if (m_historyBytes > m_byteBudget)
         trimHistory();
     if (!m_panes.isEmpty())
-        routeToPanes(message, topic, entry);
+        routeToPanes(message, node, topic, entry);
 
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -150,21 +150,28 @@ void MessageStore::addBatch(const QList<mqtt::Message> &messages)
         add(message);
 }
 
-void MessageStore::routeToPanes(const mqtt::Message &message, const QString &topic,
-                                qint64 entry)
+void MessageStore::routeToPanes(const mqtt::Message &message, TopicNode *node,
+                                const QString &topic, qint64 entry)
 {
-    if (!m_paneRoutes.isEmpty()) {
-        m_paneRoutes.match(topic, m_matchScratch);
-        if (!m_matchScratch.isEmpty()) {
-            for (quint64 key : std::as_const(m_matchScratch)) {
-                for (PaneModel *pane : std::as_const(m_routeTargets.at(qsizetype(key - 1))))
-                    pane->append(message, entry);
-            }
-            return;
+    if (node->routeSerial != m_routeSerial) {
+        QList<PaneModel *> targets;
+        if (!m_paneRoutes.isEmpty()) {
+            m_paneRoutes.match(topic, m_matchScratch);
+            for (quint64 key : std::as_const(m_matchScratch))
+                targets += m_routeTargets.at(qsizetype(key - 1));
         }
+        if (targets.isEmpty() && m_defaultPane)
+            targets.append(m_defaultPane);
+        qsizetype set = m_routeSets.indexOf(targets); // a handful of distinct sets
+        if (set < 0) {
+            set = m_routeSets.size();
+            m_routeSets.append(targets);
+        }
+        node->routeSet = quint32(set);
+        node->routeSerial = m_routeSerial;
     }
-    if (m_defaultPane)
-        m_defaultPane->append(message, entry);
+    for (PaneModel *pane : std::as_const(m_routeSets.at(node->routeSet)))
+        pane->append(message, entry);
 }
 
 void MessageStore::trimHistory()
@@ -383,6 +390,8 @@ void MessageStore::rebuildPaneRoutes()
 {
     m_paneRoutes.clear();
     m_routeTargets.clear();
+    m_routeSets.clear();
+    ++m_routeSerial; // every topic's cached route is stale
     m_defaultPane = nullptr;
     for (PaneModel *pane : std::as_const(m_panes)) {
         if (pane->isDefault()) {

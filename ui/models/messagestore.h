@@ -108,7 +108,8 @@ private:
     void markDirty(TopicNode *node);
     void trimHistory();
     void rebuildPaneRoutes();
-    void routeToPanes(const mqtt::Message &message, const QString &topic, qint64 entry);
+    void routeToPanes(const mqtt::Message &message, TopicNode *node, const QString &topic,
+                      qint64 entry);
     void publishSubtree(TopicNode *node);
     void deleteNodes();
     void onRateTimer();
@@ -132,6 +133,10 @@ private:
     mqtt::TopicFilterTrie m_paneRoutes;  // key = index into m_routeTargets + 1
     QList<QList<PaneModel *>> m_routeTargets; // panes per distinct filter (same filter twice)
     PaneModel *m_defaultPane = nullptr;
+    // The panes a topic routes to depend on the topic alone: computed once per topic and
+    // routing generation, so the per-message path does no trie walk.
+    QList<QList<PaneModel *>> m_routeSets;
+    quint32 m_routeSerial = 1;
     QList<quint64> m_matchScratch;
 
     QTimer m_flushTimer;

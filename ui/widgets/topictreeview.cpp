@@ -12,5 +12,12 @@ void TopicTreeView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
     Q_UNUSED(topLeft)
     Q_UNUSED(bottomRight)
     Q_UNUSED(roles)
-    viewport()->update();
+    // Thousands of ranges arrive in one flush; even update() costs a walk to the window each.
+    if (m_repaintQueued)
+        return;
+    m_repaintQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_repaintQueued = false;
+        viewport()->update();
+    }, Qt::QueuedConnection);
 }

@@ -17,4 +17,7 @@ public:
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
+
+private:
+    bool m_repaintQueued = false;
 };
