@@ -375,7 +375,8 @@ QWidget *PublishPanel::createPayloadPage()
     m_editor->setUtf8(true);
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
     m_editor->setMarginLineNumbers(0, true);
-    m_editor->setMarginWidth(0, QStringLiteral("999"));
+    // One digit more than the line numbers need, so they do not touch the text.
+    m_editor->setMarginWidth(0, QStringLiteral("0000"));
     m_editor->setMarginWidth(1, 0);
     m_editor->setFolding(QsciScintilla::NoFoldStyle);
     m_editor->setBraceMatching(QsciScintilla::SloppyBraceMatch);
@@ -455,7 +456,8 @@ QWidget *PublishPanel::createPropertiesPage()
     m_userProps = new QTableWidget(0, 2, m_propsForm);
     m_userProps->setObjectName(QStringLiteral("userPropertiesTable"));
     m_userProps->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
-    m_userProps->horizontalHeader()->setStretchLastSection(true);
+    // Names are as long as values in practice ("x-request-id", "tenant"): share the width.
+    m_userProps->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_userProps->verticalHeader()->setVisible(false);
     m_userProps->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_userProps->setMinimumHeight(90);
