@@ -5,6 +5,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 MessageStore::MessageStore(QObject *parent)
@@ -25,8 +26,7 @@ MessageStore::~MessageStore()
 void MessageStore::deleteNodes()
 {
     // Every node but the root is indexed exactly once, under its full path.
-    qDeleteAll(m_index);
-    m_index.clear();
+    m_index.deleteAll();
 }
 
 TopicNode *MessageStore::node(const QString &topicOrLevel) const
@@ -296,48 +296,82 @@ int MessageStore::rateInterval() const
 
 void MessageStore::onRateTimer()
 {
-    updateRates(qMax<qint64>(1, m_rateClock.restart()));
+    if (m_rateInProgress)
+        return; // the previous tick's slices are still running: skip this one
+    m_rateElapsed = qMax<qint64>(1, m_rateClock.restart());
+    m_rateCursor = 0;
+    m_rateKept = 0;
+    m_rateInProgress = true;
+    // About 30k nodes take a few ms; the rest follow on the next event-loop turns.
+    constexpr qsizetype kRateSlice = 30000;
+    if (!rateSlice(kRateSlice)) {
+        auto *timer = new QTimer(this);
+        timer->setInterval(0);
+        connect(timer, &QTimer::timeout, this, [this, timer] {
+            if (rateSlice(kRateSlice))
+                timer->deleteLater();
+        });
+        timer->start();
+    }
     // Panes compute their own rate when they flush: let them see the quiet seconds too.
     for (PaneModel *pane : std::as_const(m_panes))
         pane->flush();
-    if (m_rateActive.isEmpty() && m_rateDeferred.isEmpty())
-        m_rateTimer.stop();
 }
 
 void MessageStore::updateRates(qint64 elapsedMs)
 {
     if (elapsedMs <= 0)
         return;
-    // Deferred from the last tick first, so that no displayed rate stays stale.
-    QList<TopicNode *> changed = std::move(m_rateDeferred);
-    m_rateDeferred.clear();
-    qsizetype kept = 0;
-    for (qsizetype i = 0; i < m_rateActive.size(); ++i) {
-        TopicNode *node = m_rateActive.at(i);
+    m_rateElapsed = elapsedMs;
+    m_rateCursor = 0;
+    m_rateKept = 0;
+    m_rateInProgress = true;
+    rateSlice(std::numeric_limits<qsizetype>::max());
+}
+
+bool MessageStore::rateSlice(qsizetype maxNodes)
+{
+    if (!m_rateInProgress)
+        return true;
+    const double elapsed = double(m_rateElapsed);
+    const qsizetype end = qMin(m_rateActive.size(), m_rateCursor + qMin(maxNodes, m_rateActive.size()));
+    for (; m_rateCursor < end; ++m_rateCursor) {
+        TopicNode *node = m_rateActive.at(m_rateCursor);
         const float mps = float(double(node->subtreeMessages - node->messagesAtTick) * 1000.0
-                                / double(elapsedMs));
+                                / elapsed);
         const float bps = float(double(node->subtreeBytes - node->bytesAtTick) * 1000.0
-                                / double(elapsedMs));
+                                / elapsed);
         node->messagesAtTick = node->subtreeMessages;
         node->bytesAtTick = node->subtreeBytes;
         const bool published = node->row < node->parent->publishedChildren;
         if ((mps != node->messagesPerSecond || bps != node->bytesPerSecond) && published)
-            changed.append(node);
+            m_rateChanged.append(node);
         node->messagesPerSecond = mps;
         node->bytesPerSecond = bps;
         // A node stays active while its rate is non-zero, so it falls to 0 on a quiet tick.
         if (mps != 0 || bps != 0)
-            m_rateActive[kept++] = node;
+            m_rateActive[m_rateKept++] = node;
         else
             node->rateActive = false;
     }
-    m_rateActive.resize(kept);
+    if (m_rateCursor < m_rateActive.size())
+        return false; // add() may have appended meanwhile: those are walked in this tick too
+    m_rateActive.resize(m_rateKept);
+    m_rateInProgress = false;
+    // Deferred from the last tick first, so that no displayed rate stays stale.
+    QList<TopicNode *> changed = std::move(m_rateDeferred);
+    m_rateDeferred.clear();
+    changed += std::move(m_rateChanged);
+    m_rateChanged.clear();
     // Every group is one dataChanged through every proxy: bound them like a flush's changes.
     if (changed.size() > m_maxChangesPerFlush) {
         m_rateDeferred = changed.mid(m_maxChangesPerFlush);
         changed.resize(m_maxChangesPerFlush);
     }
     Q_EMIT ratesUpdated(groupByParent(std::move(changed)));
+    if (m_rateActive.isEmpty() && m_rateDeferred.isEmpty())
+        m_rateTimer.stop();
+    return true;
 }
 
 void MessageStore::setByteBudget(qint64 bytes)
@@ -351,6 +385,8 @@ void MessageStore::clear()
     Q_EMIT aboutToReset();
     m_flushTimer.stop();
     m_rateTimer.stop();
+    m_rateInProgress = false; // a tick's remaining slices find nothing to do
+    m_rateChanged.clear();
     deleteNodes();
     m_root = std::make_unique<TopicNode>();
     m_topics.clear();

@@ -12,6 +12,7 @@
 #include <deque>
 #include <memory>
 
+#include "topicindex.h"
 #include "topicnode.h"
 class PaneModel;
 
@@ -113,15 +114,25 @@ private:
     void publishSubtree(TopicNode *node);
     void deleteNodes();
     void onRateTimer();
+    // One slice of a rate tick: at most maxNodes of m_rateActive from m_rateCursor. Returns
+    // true when the tick is complete (then ratesUpdated has been emitted).
+    bool rateSlice(qsizetype maxNodes);
     static QList<QList<TopicNode *>> groupByParent(QList<TopicNode *> nodes);
 
     std::unique_ptr<TopicNode> m_root;
-    QHash<QString, TopicNode *> m_index; // full topic or level path -> node
+    TopicIndex m_index; // full topic or level path -> node
     QList<TopicNode *> m_topics;
     QList<TopicNode *> m_newNodes;       // created since the last flush
     QList<TopicNode *> m_dirty;
     QList<TopicNode *> m_rateActive;
     QList<TopicNode *> m_rateDeferred;   // rate changes over the per-tick bound, told next tick
+    // A tick in progress: with a million active topics one pass would stall the GUI thread,
+    // so the timer's tick walks them in slices, one per event-loop turn.
+    QList<TopicNode *> m_rateChanged;
+    qsizetype m_rateCursor = 0;
+    qsizetype m_rateKept = 0;
+    qint64 m_rateElapsed = 0;
+    bool m_rateInProgress = false;
     std::deque<TopicNode *> m_historyOrder; // one entry per history message, oldest first
     qint64 m_historyBytes = 0;
     qint64 m_byteBudget = 256 * 1024 * 1024;

@@ -10,7 +10,10 @@
 TopTalkersModel::TopTalkersModel(MessageStore *store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
-    connect(store, &MessageStore::ratesUpdated, this, &TopTalkersModel::refresh);
+    connect(store, &MessageStore::ratesUpdated, this, [this] {
+        if (m_active)
+            refresh();
+    });
     // Rows point at nodes: they must go before the store deletes them.
     connect(store, &MessageStore::aboutToReset, this, [this] {
         beginResetModel();
@@ -34,6 +37,15 @@ void TopTalkersModel::setLimit(int rows)
         return;
     m_limit = qMax(1, rows);
     refresh();
+}
+
+void TopTalkersModel::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    if (active)
+        refresh();
 }
 
 QString TopTalkersModel::topicAt(int row) const

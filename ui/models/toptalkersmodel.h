@@ -25,6 +25,10 @@ public:
     int limit() const { return m_limit; }
     QString topicAt(int row) const;
     void refresh();
+    // Ranking walks every topic with a rate; a model nobody looks at skips it (a million
+    // active topics cost tens of ms per tick). Activating refreshes at once.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -44,5 +48,6 @@ private:
     QList<Row> m_rows;
     SortBy m_sortBy = SortBy::Messages;
     int m_limit = 100;
+    bool m_active = true;
     double m_totalRate = 0;
 };

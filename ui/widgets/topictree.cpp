@@ -146,6 +146,9 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_treeStack, tr("Tree"));
     m_tabs->addTab(talkersPage, tr("Top talkers"));
+    m_talkers->setActive(false); // ranks only while its tab is shown
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this, talkersPage](int) { m_talkers->setActive(m_tabs->currentWidget() == talkersPage); });
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);
