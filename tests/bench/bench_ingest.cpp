@@ -4,10 +4,11 @@
 // `#`). A 10 ms probe timer in the GUI thread records the longest gap between its ticks: the
 // longest the window could not react. Phase two: a new tab receives 1M distinct topics.
 // Baseline in the same run: mqtt::Client + SocketNotifierLoop alone on the same stream (what
-// the window costs on top of the core).
+// the window costs on top of the core). The fake broker is bench_receive's (fakebroker.h).
 #include "client.h"
 #include "codec/encoder.h"
 #include "connection.h"
+#include "fakebroker.h"
 #include "messagestore.h"
 #include "socketloop.h"
 #include "widgets/connectiontab.h"
@@ -21,21 +22,19 @@
 #include <QTimer>
 #include <QTreeView>
 
-#include <arpa/inet.h>
 #include <malloc.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <thread>
 
 using namespace mqtt;
+using bench::FakeBroker;
+using bench::Mode;
 
 namespace {
 
-constexpr int kMessages = 1000000;
+constexpr int kMessages = bench::kMessages;
 constexpr int kTopics = 10000;
 
 // Heap bytes in use (glibc), beside the RSS: tells live data from allocator slack.
@@ -55,114 +54,6 @@ double rssMb()
     }
     return 0;
 }
-
-bool readFully(int fd, char *data, size_t size)
-{
-    while (size > 0) {
-        const ssize_t n = ::read(fd, data, size);
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
-}
-
-// Reads one MQTT packet (blocking): its type nibble, body in `body`; -1 when the peer is gone.
-int readPacket(int fd, QByteArray &body)
-{
-    unsigned char header = 0;
-    if (!readFully(fd, reinterpret_cast<char *>(&header), 1))
-        return -1;
-    quint32 length = 0;
-    for (int shift = 0;; shift += 7) {
-        unsigned char b = 0;
-        if (!readFully(fd, reinterpret_cast<char *>(&b), 1))
-            return -1;
-        length |= quint32(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            break;
-    }
-    body.resize(length);
-    if (length && !readFully(fd, body.data(), length))
-        return -1;
-    return header >> 4;
-}
-
-// Serves one connection (MQTT 3.1.1): CONNACK, a SUBACK granting every filter of the first
-// SUBSCRIBE, then the whole stream in blocking writes, then waits for the client to close.
-class FakeBroker
-{
-public:
-    FakeBroker()
-    {
-        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
-        const int one = 1;
-        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof(addr));
-        ::listen(m_listen, 4);
-        socklen_t len = sizeof(addr);
-        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
-    }
-    ~FakeBroker()
-    {
-        if (m_thread.joinable())
-            m_thread.join();
-        ::close(m_listen);
-    }
-    quint16 port() const { return m_port; }
-    void serveOnce(const QByteArray *stream)
-    {
-        if (m_thread.joinable())
-            m_thread.join();
-        m_thread = std::thread([this, stream] { serve(*stream); });
-    }
-
-private:
-    void serve(const QByteArray &stream)
-    {
-        const int fd = ::accept(m_listen, nullptr, nullptr);
-        if (fd < 0)
-            return;
-        QByteArray body;
-        if (readPacket(fd, body) == 1) { // CONNECT
-            ::write(fd, "\x20\x02\x00\x00", 4);
-            int type;
-            while ((type = readPacket(fd, body)) != 8 && type >= 0) { }
-            if (type == 8) {
-                // SUBSCRIBE 3.1.1: packet id, then (length, filter, options) per filter.
-                QByteArray suback = body.left(2);
-                for (int pos = 2; pos + 2 <= body.size();) {
-                    const int n = (uchar(body[pos]) << 8) | uchar(body[pos + 1]);
-                    pos += 2 + n + 1;
-                    suback += char(0);
-                }
-                suback.prepend(char(suback.size()));
-                suback.prepend(char(0x90));
-                ::write(fd, suback.constData(), size_t(suback.size()));
-                const char *data = stream.constData();
-                size_t left = size_t(stream.size());
-                while (left > 0) {
-                    const ssize_t n = ::write(fd, data, left);
-                    if (n <= 0)
-                        break;
-                    data += n;
-                    left -= size_t(n);
-                }
-                while (readPacket(fd, body) >= 0) { } // until the client closes
-            }
-        }
-        ::close(fd);
-    }
-
-    int m_listen = -1;
-    quint16 m_port = 0;
-    std::thread m_thread;
-};
 
 QByteArray buildStream(int messages, bool distinctTopics)
 {
@@ -252,9 +143,9 @@ double ingest(ConnectionTab *tab, int messages, int expectedTopics)
     return seconds;
 }
 
-double baselineClient(FakeBroker &broker, const QByteArray &stream)
+double baselineClient(FakeBroker &broker)
 {
-    broker.serveOnce(&stream);
+    broker.serveOnce(Mode::Tcp);
     Client client(QStringLiteral("bench-baseline"));
     client.setProtocolVersion(ProtocolVersion::V311);
     SocketNotifierLoop loop(&client);
@@ -290,6 +181,7 @@ void closeAllTabs(MainWindow &window)
     QEventLoop settle;
     QTimer::singleShot(200, &settle, &QEventLoop::quit);
     settle.exec();
+    malloc_trim(0); // what phase one freed must not count in phase two's RSS
 }
 
 } // namespace
@@ -305,67 +197,68 @@ int main(int argc, char **argv)
     // Nothing of a developer's saved layout may change what is measured.
     QApplication::setOrganizationName(QStringLiteral("MQTT Inspector Bench"));
 
-    std::printf("building %d PUBLISH (64-byte payload, %d topics)...\n", kMessages, kTopics);
-    const QByteArray stream = topicsOnly ? QByteArray() : buildStream(kMessages, false);
-    FakeBroker broker;
-
-    const double baseline = topicsOnly ? 0 : baselineClient(broker, stream);
-    std::printf("baseline: mqtt::Client + SocketNotifierLoop alone: %.0f msg/s\n", baseline);
-
     MainWindow window;
     window.resize(1280, 800);
     window.show();
 
-    double seconds = 0, stall = 0, rate = 0, rss = 0;
+    double baseline = 0, seconds = 0, stall = 0, rate = 0, rss = 0;
     if (!topicsOnly) {
-    // Phase 1: 1M messages over 10k topics, two panes, tree visible and expanded.
-    broker.serveOnce(&stream);
-    ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);
-    tab->openPane(QStringLiteral("bench/g1/#"), 0, false);
-    tab->openPane(QStringLiteral("#"), 0, false);
-    StallProbe probe;
-    probe.start();
-    // The user looks at the tree while it fills: expanded rows repaint with every flush.
-    QTimer::singleShot(100, tab, [tab] { tab->topicTree()->view()->expandToDepth(1); });
-    seconds = ingest(tab, kMessages, kTopics);
-    QEventLoop settle;
-    QTimer::singleShot(300, &settle, &QEventLoop::quit);
-    settle.exec();
-    stall = probe.maxStallMs();
-    rate = seconds > 0 ? kMessages / seconds : 0;
-    rss = rssMb();
-    std::printf("window: %d messages over %d topics, 2 panes: %.2f s = %.0f msg/s, "
-                "max stall %.1f ms, RSS %.0f MB\n", kMessages, kTopics, seconds, rate, stall, rss);
-    std::printf("window / baseline client: %.2f\n", baseline > 0 ? rate / baseline : 0.0);
-    closeAllTabs(window);
+        // Phase 1: 1M messages over 10k topics, two panes, tree visible and expanded. The
+        // broker and its stream live in this block: phase two's memory must not hold them.
+        std::printf("building %d PUBLISH (64-byte payload, %d topics)...\n", kMessages, kTopics);
+        FakeBroker broker(buildStream(kMessages, false));
+        baseline = baselineClient(broker);
+        std::printf("baseline: mqtt::Client + SocketNotifierLoop alone: %.0f msg/s\n", baseline);
+        broker.serveOnce(Mode::Tcp);
+        ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);
+        tab->openPane(QStringLiteral("bench/g1/#"), 0, false);
+        tab->openPane(QStringLiteral("#"), 0, false);
+        StallProbe probe;
+        probe.start();
+        // The user looks at the tree while it fills: expanded rows repaint with every flush.
+        QTimer::singleShot(100, tab, [tab] { tab->topicTree()->view()->expandToDepth(1); });
+        seconds = ingest(tab, kMessages, kTopics);
+        QEventLoop settle;
+        QTimer::singleShot(300, &settle, &QEventLoop::quit);
+        settle.exec();
+        stall = probe.maxStallMs();
+        rate = seconds > 0 ? kMessages / seconds : 0;
+        rss = rssMb();
+        std::printf("window: %d messages over %d topics, 2 panes: %.2f s = %.0f msg/s, "
+                    "max stall %.1f ms, RSS %.0f MB\n", kMessages, kTopics, seconds, rate, stall,
+                    rss);
+        std::printf("window / baseline client: %.2f\n", baseline > 0 ? rate / baseline : 0.0);
+        closeAllTabs(window);
     }
     if (floodOnly)
         return 0;
 
     // Phase 2: 1M distinct topics.
     std::printf("building %d PUBLISH on distinct topics...\n", kMessages);
-    const QByteArray distinct = buildStream(kMessages, true);
-    broker.serveOnce(&distinct);
-    ConnectionTab *loadTab = window.addConnection(benchSettings(broker.port()), false);
+    FakeBroker loadBroker(buildStream(kMessages, true));
+    const double rssBeforeLoad = rssMb(); // the window so far, and the broker's 1M-PUBLISH stream
+    loadBroker.serveOnce(Mode::Tcp);
+    ConnectionTab *loadTab = window.addConnection(benchSettings(loadBroker.port()), false);
     StallProbe loadProbe;
     loadProbe.start();
     const double loadSeconds = ingest(loadTab, kMessages, kMessages);
     const double loadStall = loadProbe.maxStallMs();
     const double loadRss = rssMb();
-    std::printf("window: %d distinct topics: %.2f s, max stall %.1f ms, RSS %.0f MB (heap in use %.0f MB)\n",
-                kMessages, loadSeconds, loadStall, loadRss, heapMb());
+    std::printf("window: %d distinct topics: %.2f s, max stall %.1f ms, RSS %.0f MB (heap in use "
+                "%.0f MB; %.0f MB before the load, stream included)\n",
+                kMessages, loadSeconds, loadStall, loadRss, heapMb(), rssBeforeLoad);
+    closeAllTabs(window); // the fake brokers wait for their client to go
     if (topicsOnly)
         return 0;
-    closeAllTabs(window);
 
     const bool ok = rate >= 500000 && stall <= 50 && loadRss < 1024;
     std::printf("targets: msgs_per_s >= 500000 %s, max_stall_ms <= 50 %s, topics_1m_rss_mb < 1024 %s\n",
                 rate >= 500000 ? "met" : "MISSED", stall <= 50 ? "met" : "MISSED",
                 loadRss < 1024 ? "met" : "MISSED");
     std::printf("RESULT msgs_per_s=%.0f max_stall_ms=%.1f rss_mb=%.0f topics_1m_rss_mb=%.0f "
-                "topics_1m_s=%.2f topics_1m_max_stall_ms=%.1f baseline_client_msgs_per_s=%.0f "
-                "ratio_to_client=%.2f\n",
-                rate, stall, rss, loadRss, loadSeconds, loadStall, baseline,
-                baseline > 0 ? rate / baseline : 0.0);
+                "topics_1m_s=%.2f topics_1m_max_stall_ms=%.1f topics_1m_growth_mb=%.0f "
+                "baseline_client_msgs_per_s=%.0f ratio_to_client=%.2f\n",
+                rate, stall, rss, loadRss, loadSeconds, loadStall, loadRss - rssBeforeLoad,
+                baseline, baseline > 0 ? rate / baseline : 0.0);
     return seconds > 0 && loadSeconds > 0 && ok ? 0 : 1;
 }

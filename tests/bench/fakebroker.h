@@ -1,6 +1,6 @@
 #pragma once
 
-// The fake broker of the receive benchmarks (bench_receive, bench_cli): it streams 1M
+// The fake broker of the receive benchmarks (bench_receive, bench_cli, bench_ingest): it streams 1M
 // pre-encoded QoS 0 PUBLISH (64-byte payloads, 1000 topics) over TCP, TLS, WebSocket or secure
 // WebSocket to one client at a time, and runs mosquitto_sub against it as the baseline. Shared
 // so that every contender reads the very same bytes from the very same server code.
@@ -228,9 +228,6 @@ class FakeBroker
 public:
     explicit FakeBroker(const QByteArray &stream) : m_stream(stream)
     {
-        // The WebSocket rows send the same stream in 64 KiB binary frames, framed up front.
-        for (qsizetype pos = 0; pos < stream.size(); pos += 65536)
-            m_wsStream += BrokerConnection::wsFrame(stream.mid(pos, 65536));
         m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
         const int one = 1;
         ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -263,6 +260,12 @@ public:
     {
         if (m_thread.joinable())
             m_thread.join();
+        // The WebSocket rows send the same stream in 64 KiB binary frames, framed before the
+        // first of them (not up front: a plain-TCP user would hold a second copy for nothing).
+        if (isWs(mode) && m_wsStream.isEmpty()) {
+            for (qsizetype pos = 0; pos < m_stream.size(); pos += 65536)
+                m_wsStream += BrokerConnection::wsFrame(m_stream.mid(pos, 65536));
+        }
         m_thread = std::thread([this, mode] { serve(mode); });
     }
 

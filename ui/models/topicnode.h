@@ -23,7 +23,6 @@ struct TopicNode
     mqtt::Message last;      // whole payload, kept even when history was dropped
     QList<mqtt::Message> history; // oldest first, within the store's byte budget
     qint64 messageCount = 0;
-    qint64 byteCount = 0;    // payload bytes
 
     // Subtree (this node included).
     qint64 subtreeMessages = 0;
@@ -38,7 +37,6 @@ struct TopicNode
 
     qint64 lastChangeMs = 0; // MessageStore::clockMs() of the flush that last showed a change
     qint64 lastTimestamp = 0; // newest Message::timestamp() in the subtree (0: none)
-    quint32 filterSerial = 0; // owned by TopicFilterProxyModel: serial of the filter it matched
     quint32 routeSerial = 0;  // MessageStore's pane routing generation routeSet was made for
     quint32 routeSet = 0;     // index of the panes this topic routes to (cached per topic)
     bool dirty = false;      // queued for the next flush's dataChanged
