@@ -26,7 +26,8 @@ MessageStore::~MessageStore()
 void MessageStore::deleteNodes()
 {
     // Every node but the root is indexed exactly once, under its full path.
-    m_index.deleteAll();
+    m_index.clear();
+    m_nodes.clear();
 }
 
 TopicNode *MessageStore::node(const QString &topicOrLevel) const
@@ -75,12 +76,14 @@ TopicNode *MessageStore::createTopic(const QString &topic)
     for (qsizetype j = k + 1; j <= cuts.size(); ++j) {
         const bool leaf = j == cuts.size();
         const qsizetype end = leaf ? topic.size() : cuts[j];
-        auto *node = new TopicNode;
+        TopicNode *node = m_nodes.create();
         node->parent = parent;
         node->name = view(start, end - start);
         node->row = int(parent->children.size());
         // New rows go out with the parent's insert: never in a dataChanged of their own.
         node->dirty = true;
+        if (parent->children.isEmpty())
+            parent->children.reserve(1); // most levels have one child: no room for two
         parent->children.append(node);
         m_newNodes.append(node);
         // The leaf's key shares the message's topic string (and keeps it alive for the views).
@@ -109,6 +112,8 @@ void MessageStore::add(const mqtt::Message &message)
     }
     ++node->messageCount;
     node->last = message;
+    if (node->history.capacity() == 0)
+        node->history.reserve(1); // most topics hold one message: no room for two
     node->history.append(message);
     m_historyOrder.push_back(node);
     const qint64 entry = size + topic.size() * 2 + 96; // entryBytes() without re-reading

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "topicindex.h"
+#include "topicnodearena.h"
 #include "topicnode.h"
 class PaneModel;
 
@@ -120,7 +121,8 @@ private:
     static QList<QList<TopicNode *>> groupByParent(QList<TopicNode *> nodes);
 
     std::unique_ptr<TopicNode> m_root;
-    TopicIndex m_index; // full topic or level path -> node
+    TopicNodeArena m_nodes; // every node but the root
+    TopicIndex m_index;     // full topic or level path -> node
     QList<TopicNode *> m_topics;
     QList<TopicNode *> m_newNodes;       // created since the last flush
     QList<TopicNode *> m_dirty;

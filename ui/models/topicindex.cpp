@@ -1,7 +1,5 @@
 #include "topicindex.h"
 
-#include "topicnode.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -48,11 +46,4 @@ void TopicIndex::clear()
 {
     for (Shard &shard : m_shards)
         shard.clear();
-}
-
-void TopicIndex::deleteAll()
-{
-    for (Shard &shard : m_shards)
-        qDeleteAll(shard);
-    clear();
 }

@@ -20,8 +20,6 @@ public:
     void insert(const QString &path, TopicNode *node) { shard(path).insert(path, node); }
     qsizetype size() const;
     void clear();
-    // Deletes every node it indexes (the store's nodes are each indexed exactly once).
-    void deleteAll();
 
 private:
     static constexpr size_t Shards = 32;
