@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QToolButton>
 
 namespace {
 
@@ -61,6 +62,28 @@ PayloadView::PayloadView(QWidget *parent)
     bar->addStretch(1);
     bar->addWidget(m_sizeLabel);
 
+    m_pageBar = new QWidget(this);
+    m_pageBar->setObjectName(QStringLiteral("pageBar"));
+    auto *pageLayout = new QHBoxLayout(m_pageBar);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    m_previousPage = new QToolButton(m_pageBar);
+    m_previousPage->setObjectName(QStringLiteral("previousPage"));
+    m_previousPage->setArrowType(Qt::LeftArrow);
+    m_previousPage->setToolTip(tr("Previous part"));
+    m_nextPage = new QToolButton(m_pageBar);
+    m_nextPage->setObjectName(QStringLiteral("nextPage"));
+    m_nextPage->setArrowType(Qt::RightArrow);
+    m_nextPage->setToolTip(tr("Next part"));
+    m_pageLabel = new QLabel(m_pageBar);
+    m_pageLabel->setObjectName(QStringLiteral("pageLabel"));
+    m_pageLabel->setWordWrap(true);
+    pageLayout->addWidget(m_previousPage);
+    pageLayout->addWidget(m_nextPage);
+    pageLayout->addWidget(m_pageLabel, 1);
+    m_pageBar->hide();
+    connect(m_previousPage, &QToolButton::clicked, this, [this] { setPage(m_page - 1); });
+    connect(m_nextPage, &QToolButton::clicked, this, [this] { setPage(m_page + 1); });
+
     m_editor = new QsciScintilla(this);
     m_editor->setObjectName(QStringLiteral("payloadEditor"));
     m_editor->setReadOnly(true);
@@ -99,6 +122,7 @@ PayloadView::PayloadView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addLayout(bar);
+    layout->addWidget(m_pageBar);
     layout->addWidget(frame, 1);
 
     connect(m_formatCombo, &QComboBox::activated, this, [this](int index) {
@@ -127,6 +151,9 @@ void PayloadView::clear(const QString &note)
     m_payload.clear();
     m_sizeLabel->clear();
     m_editor->clear();
+    m_rendered.clear();
+    m_pageStarts.clear();
+    m_pageBar->hide();
     m_formatCombo->setItemText(0, PayloadFormat::formatName(PayloadFormat::Auto));
     m_note->setText(note);
     m_stack->setCurrentWidget(note.isEmpty() ? static_cast<QWidget *>(m_editor) : m_note);
@@ -148,7 +175,7 @@ QString PayloadView::formatLabel() const
 
 QString PayloadView::text() const
 {
-    return m_editor->text();
+    return m_pageStarts.isEmpty() ? m_editor->text() : m_rendered;
 }
 
 void PayloadView::render()
@@ -184,27 +211,70 @@ void PayloadView::startAsyncRender()
 void PayloadView::show(const PayloadFormat::Rendering &rendering)
 {
     m_shownFormat = rendering.format;
+    const bool large = rendering.text.size() > pageChars;
     QsciLexer *lexer = nullptr;
-    if (rendering.format == PayloadFormat::Json)
+    if (rendering.format == PayloadFormat::Json && !large)
         lexer = m_jsonLexer;
-    else if (rendering.format == PayloadFormat::Xml)
+    else if (rendering.format == PayloadFormat::Xml && !large)
         lexer = m_xmlLexer;
     if (m_editor->lexer() != lexer) {
         m_editor->setLexer(lexer);
         applyColors(); // setLexer() resets the editor's colours and font to the lexer's
     }
-    // Hex and base64 have their own line layout; wrapping would break the columns.
+    // Hex and base64 have their own line layout; wrapping would break the columns. Parts of
+    // a large rendering are not wrapped either: wrapping a megabyte of lines is slow.
     const bool wrap = rendering.format != PayloadFormat::Hex
-                      && rendering.format != PayloadFormat::Base64;
+                      && rendering.format != PayloadFormat::Base64 && !large;
     m_editor->setWrapMode(wrap ? QsciScintilla::WrapWord : QsciScintilla::WrapNone);
-    m_editor->setText(rendering.text);
     m_formatCombo->setItemText(
         0, m_format == PayloadFormat::Auto
                ? tr("Auto (%1)").arg(PayloadFormat::formatName(rendering.format))
                : PayloadFormat::formatName(PayloadFormat::Auto));
-    updateMarginWidth();
     m_stack->setCurrentWidget(m_editor);
+    m_pageStarts.clear();
+    m_rendered.clear();
+    if (!large) {
+        m_pageBar->hide();
+        m_editor->setText(rendering.text);
+        updateMarginWidth();
+        emit rendered();
+        return;
+    }
+    m_rendered = rendering.text;
+    // Cut near each multiple of pageChars, after a line end when one is close.
+    for (qsizetype start = 0; start < m_rendered.size();) {
+        m_pageStarts.append(start);
+        qsizetype end = start + pageChars;
+        if (end < m_rendered.size()) {
+            const qsizetype newline = m_rendered.indexOf(QLatin1Char('\n'), end);
+            if (newline >= 0 && newline - end < 4096)
+                end = newline + 1;
+        }
+        start = end;
+    }
+    m_pageBar->show();
+    setPage(0);
     emit rendered();
+}
+
+void PayloadView::setPage(int page)
+{
+    if (m_pageStarts.isEmpty())
+        return;
+    m_page = qBound(0, page, int(m_pageStarts.size()) - 1);
+    const qsizetype start = m_pageStarts.at(m_page);
+    const qsizetype end = m_page + 1 < m_pageStarts.size() ? m_pageStarts.at(m_page + 1)
+                                                            : m_rendered.size();
+    m_editor->setText(m_rendered.mid(start, end - start));
+    updateMarginWidth();
+    m_pageLabel->setText(tr("Part %1 of %2 (characters %3 to %4 of %5): too large to show "
+                            "at once")
+                             .arg(m_page + 1)
+                             .arg(m_pageStarts.size())
+                             .arg(QLocale().toString(start + 1), QLocale().toString(end),
+                                  QLocale().toString(m_rendered.size())));
+    m_previousPage->setEnabled(m_page > 0);
+    m_nextPage->setEnabled(m_page + 1 < m_pageStarts.size());
 }
 
 void PayloadView::changeEvent(QEvent *event)

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QToolButton;
 class QPalette;
 class QStackedWidget;
 class QsciLexer;
@@ -36,8 +37,17 @@ public:
     PayloadFormat::Format shownFormat() const { return m_shownFormat; }
     QString formatLabel() const; // the combo's text, e.g. "Auto (JSON)"
 
+    // The whole rendered text (of every part, when it is shown in parts).
     QString text() const;
     bool isRendering() const { return m_rendering; }
+    // A rendering over pageChars characters is shown in parts, one at a time (Scintilla takes
+    // seconds to take 40 MB at once, and colouring or wrapping them takes longer): parts are
+    // cut at a line end near each multiple of pageChars, and the bar above the text moves
+    // between them. Nothing is left out.
+    static constexpr qsizetype pageChars = 1024 * 1024;
+    int pageCount() const { return int(m_pageStarts.size()); }
+    int currentPage() const { return m_page; }
+    void setPage(int page);
     QsciScintilla *editor() const { return m_editor; }
 
     // Colours and font of an editor with its JSON and XML lexers from `palette` (the
@@ -70,6 +80,13 @@ private:
     QByteArray m_payload;
     PayloadFormat::Format m_format = PayloadFormat::Auto;
     PayloadFormat::Format m_shownFormat = PayloadFormat::Text;
+    QWidget *m_pageBar = nullptr;
+    QLabel *m_pageLabel = nullptr;
+    QToolButton *m_previousPage = nullptr;
+    QToolButton *m_nextPage = nullptr;
+    QString m_rendered;               // the whole rendering when it is shown in parts
+    QList<qsizetype> m_pageStarts;    // empty when the rendering fits one part
+    int m_page = 0;
     quint64 m_generation = 0; // bumped by every payload or format change
     bool m_rendering = false; // a worker job is running
 };
