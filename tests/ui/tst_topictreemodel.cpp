@@ -243,6 +243,80 @@ private Q_SLOTS:
         QTest::qWait(40);
         QVERIFY(!r.data(Qt::BackgroundRole).isValid());
     }
+
+    void naturalCompare_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("sign");
+        QTest::newRow("numbers as numbers") << "sensor2" << "sensor10" << -1;
+        QTest::newRow("case folded") << "Kitchen" << "garage" << 1;
+        QTest::newRow("leading zeros") << "env-02" << "env-10" << -1;
+        QTest::newRow("prefix first") << "a" << "ab" << -1;
+        QTest::newRow("digits inside") << "line1a" << "line1b" << -1;
+        QTest::newRow("equal") << "x" << "x" << 0;
+    }
+    void naturalCompare()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, sign);
+        const int result = TopicTreeModel::naturalCompare(a, b);
+        QCOMPARE(result < 0 ? -1 : result > 0 ? 1 : 0, sign);
+        const int reverse = TopicTreeModel::naturalCompare(b, a);
+        QCOMPARE(reverse < 0 ? -1 : reverse > 0 ? 1 : 0, -sign);
+    }
+
+    // Sorted by name, the order holds as topics arrive: new children land in place after the
+    // flush that shows them, with one layout change, and a persistent index follows its row.
+    void sortedByNameAsTopicsArrive()
+    {
+        MessageStore store;
+        TopicTreeModel model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.sort(TopicTreeModel::NameColumn, Qt::AscendingOrder);
+        for (const char *t : {"s/sensor10", "s/sensor2", "s/Alpha"})
+            store.add(Message(QString::fromLatin1(t), "1"));
+        store.flush();
+        QCOMPARE(walk(model), QStringLiteral("s(3){Alpha(1),sensor2(1),sensor10(1)}"));
+        const QPersistentModelIndex followed = model.indexOfTopic(QStringLiteral("s/sensor10"));
+        QCOMPARE(followed.row(), 2);
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        for (const char *t : {"s/sensor1", "s/beta", "s/sensor11"})
+            store.add(Message(QString::fromLatin1(t), "1"));
+        store.flush();
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(layouts.count(), 1);
+        QCOMPARE(walk(model), QStringLiteral(
+                "s(6){Alpha(1),beta(1),sensor1(1),sensor2(1),sensor10(1),sensor11(1)}"));
+        QCOMPARE(followed.row(), 4);
+        QCOMPARE(followed.data().toString(), QStringLiteral("sensor10"));
+        // A flush that adds nothing out of order changes no layout.
+        store.add(Message(QStringLiteral("s/zeta"), "1"));
+        store.flush();
+        QCOMPARE(layouts.count(), 1);
+    }
+
+    // Sorted by messages (descending), the busiest row rises after the next rate tick.
+    void sortedByMessagesAfterRateTick()
+    {
+        MessageStore store;
+        TopicTreeModel model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        for (const char *t : {"a/x", "a/y", "a/z"})
+            store.add(Message(QString::fromLatin1(t), "1"));
+        store.flush();
+        model.sort(TopicTreeModel::MessagesColumn, Qt::DescendingOrder);
+        for (int i = 0; i < 5; ++i)
+            store.add(Message(QStringLiteral("a/z"), "1"));
+        store.add(Message(QStringLiteral("a/y"), "1"));
+        store.flush();
+        store.updateRates(1000);
+        QCOMPARE(walk(model), QStringLiteral("a(9){z(6),y(2),x(1)}"));
+    }
 };
 
 QTEST_MAIN(tst_TopicTreeModel)

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 TopicTreeModel::TopicTreeModel(MessageStore *store, QObject *parent)
     : QAbstractItemModel(parent), m_store(store)
 {
@@ -16,7 +18,31 @@ TopicTreeModel::TopicTreeModel(MessageStore *store, QObject *parent)
             [this](TopicNode *parent, int first, int last) {
                 beginInsertRows(indexOf(parent), first, last);
             });
-    connect(store, &MessageStore::topicsInserted, this, [this] { endInsertRows(); });
+    connect(store, &MessageStore::topicsInserted, this,
+            [this](TopicNode *parent, int first, int last) {
+        endInsertRows();
+        if (m_sortColumn < 0)
+            return;
+        if (m_unsorted.isEmpty() || m_unsorted.last() != parent)
+            m_unsorted.append(parent);
+        // A new node's whole subtree came with it: its levels need their order too.
+        QList<TopicNode *> pending(parent->children.begin() + first,
+                                   parent->children.begin() + last + 1);
+        while (!pending.isEmpty()) {
+            TopicNode *node = pending.takeLast();
+            if (node->publishedChildren > 1)
+                m_unsorted.append(node);
+            for (int row = 0; row < node->publishedChildren; ++row)
+                pending.append(node->children.at(row));
+        }
+    });
+    connect(store, &MessageStore::flushed, this, [this] {
+        if (m_unsorted.isEmpty())
+            return;
+        sortChildren(m_unsorted);
+        m_unsorted.clear();
+    });
+    connect(store, &MessageStore::aboutToReset, this, [this] { m_unsorted.clear(); });
     connect(store, &MessageStore::nodesChanged, this, &TopicTreeModel::onNodesChanged);
     connect(store, &MessageStore::ratesUpdated, this, &TopicTreeModel::onRatesUpdated);
 }
@@ -212,6 +238,15 @@ void TopicTreeModel::onNodesChanged(const QList<QList<TopicNode *>> &groups)
 
 void TopicTreeModel::onRatesUpdated(const QList<QList<TopicNode *>> &groups)
 {
+    if (m_sortColumn > NameColumn) {
+        // Counters and rates moved: the parents of what changed get their order back.
+        QList<TopicNode *> parents;
+        for (const QList<TopicNode *> &group : groups) {
+            if (!group.isEmpty())
+                parents.append(group.first()->parent);
+        }
+        sortChildren(parents);
+    }
     for (const QList<TopicNode *> &group : groups) {
         if (group.isEmpty())
             continue;
@@ -220,4 +255,137 @@ void TopicTreeModel::onRatesUpdated(const QList<QList<TopicNode *>> &groups)
                            index(group.last()->row, BytesRateColumn, parentIndex),
                            {Qt::DisplayRole, SortRole});
     }
+}
+
+int TopicTreeModel::naturalCompare(const QString &a, const QString &b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            // Compare the digit runs as numbers: skip leading zeros, longer run is larger.
+            qsizetype si = i, sj = j;
+            while (si < a.size() && a.at(si) == QLatin1Char('0'))
+                ++si;
+            while (sj < b.size() && b.at(sj) == QLatin1Char('0'))
+                ++sj;
+            qsizetype ei = si, ej = sj;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            if (ei - si != ej - sj)
+                return ei - si < ej - sj ? -1 : 1;
+            for (qsizetype k = 0; k < ei - si; ++k) {
+                if (a.at(si + k) != b.at(sj + k))
+                    return a.at(si + k) < b.at(sj + k) ? -1 : 1;
+            }
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a.at(i).toCaseFolded();
+        const QChar cb = b.at(j).toCaseFolded();
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < a.size() || j < b.size())
+        return i < a.size() ? 1 : -1;
+    return QString::compare(a, b); // equal but for case or zeros: a stable tie-break
+}
+
+bool TopicTreeModel::lessThan(const TopicNode *a, const TopicNode *b) const
+{
+    switch (m_sortColumn) {
+    case TopicsColumn:
+        if (a->subtreeTopics != b->subtreeTopics)
+            return a->subtreeTopics < b->subtreeTopics;
+        break;
+    case MessagesColumn:
+        if (a->subtreeMessages != b->subtreeMessages)
+            return a->subtreeMessages < b->subtreeMessages;
+        break;
+    case RateColumn:
+        if (a->messagesPerSecond != b->messagesPerSecond)
+            return a->messagesPerSecond < b->messagesPerSecond;
+        break;
+    case BytesRateColumn:
+        if (a->bytesPerSecond != b->bytesPerSecond)
+            return a->bytesPerSecond < b->bytesPerSecond;
+        break;
+    case UpdatedColumn:
+        if (a->lastTimestamp != b->lastTimestamp)
+            return a->lastTimestamp < b->lastTimestamp;
+        break;
+    default:
+        break;
+    }
+    return naturalCompare(a->name, b->name) < 0;
+}
+
+void TopicTreeModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column >= 0 && column < ColumnCount ? column : -1;
+    m_sortOrder = order;
+    if (m_sortColumn < 0)
+        return;
+    QList<TopicNode *> parents;
+    QList<TopicNode *> pending{m_store->root()};
+    while (!pending.isEmpty()) {
+        TopicNode *node = pending.takeLast();
+        if (node->publishedChildren > 1)
+            parents.append(node);
+        for (int row = 0; row < node->publishedChildren; ++row) {
+            if (node->children.at(row)->publishedChildren > 0)
+                pending.append(node->children.at(row));
+        }
+    }
+    sortChildren(parents);
+}
+
+void TopicTreeModel::sortChildren(const QList<TopicNode *> &parents)
+{
+    if (m_sortColumn < 0 || parents.isEmpty())
+        return;
+    const auto less = [this](const TopicNode *a, const TopicNode *b) {
+        return m_sortOrder == Qt::AscendingOrder ? lessThan(a, b) : lessThan(b, a);
+    };
+    // Only what is out of order changes layout: most flushes add children in place.
+    QList<TopicNode *> unsorted;
+    for (TopicNode *parent : parents) {
+        const auto begin = parent->children.begin();
+        if (!std::is_sorted(begin, begin + parent->publishedChildren, less))
+            unsorted.append(parent);
+    }
+    if (unsorted.isEmpty())
+        return;
+    QList<QPersistentModelIndex> layoutParents;
+    for (TopicNode *parent : std::as_const(unsorted)) {
+        if (parent == m_store->root()) {
+            layoutParents.clear(); // the root's children: say the whole model
+            break;
+        }
+        layoutParents.append(QPersistentModelIndex(indexOf(parent)));
+    }
+    Q_EMIT layoutAboutToBeChanged(layoutParents, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<TopicNode *> nodes;
+    nodes.reserve(before.size());
+    for (const QModelIndex &index : before)
+        nodes.append(nodeAt(index));
+    for (TopicNode *parent : std::as_const(unsorted)) {
+        // Only the published rows move; children the next flush will announce stay behind.
+        const auto begin = parent->children.begin();
+        std::stable_sort(begin, begin + parent->publishedChildren, less);
+        for (int row = 0; row < parent->publishedChildren; ++row)
+            parent->children.at(row)->row = row;
+    }
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(createIndex(nodes.at(i)->row, before.at(i).column(), nodes.at(i)));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged(layoutParents, QAbstractItemModel::VerticalSortHint);
 }

@@ -51,10 +51,25 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
+    // Sorts every level's children (a view's header click). Order is then kept: parents that
+    // get new children are re-sorted after the flush that shows them, and with a numeric
+    // column the parents of changed rows after each rate tick (about once a second). Column
+    // -1 keeps arrival order. Names compare naturally ("sensor2" before "sensor10").
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    static int naturalCompare(const QString &a, const QString &b);
+
 private:
     void onNodesChanged(const QList<QList<TopicNode *>> &groups);
     void onRatesUpdated(const QList<QList<TopicNode *>> &groups);
+    // One layout change for the children of these parents.
+    void sortChildren(const QList<TopicNode *> &parents);
+    bool lessThan(const TopicNode *a, const TopicNode *b) const;
 
     MessageStore *m_store;
     int m_highlightMs = 1500;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QList<TopicNode *> m_unsorted; // parents with children added since the last sort
 };

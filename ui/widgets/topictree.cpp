@@ -73,6 +73,8 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     m_view->setObjectName(QStringLiteral("topicTreeView"));
     m_view->setModel(connection->treeModel());
     m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true); // the header sorts: by name (natural), counts or rate
+    m_view->sortByColumn(TopicTreeModel::NameColumn, Qt::AscendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
