@@ -344,15 +344,16 @@ bool MessageStore::rateSlice(qsizetype maxNodes)
     if (!m_rateInProgress)
         return true;
     const double elapsed = double(m_rateElapsed);
-    const qsizetype end = qMin(m_rateActive.size(), m_rateCursor + qMin(maxNodes, m_rateActive.size()));
+    const qsizetype end = qMin(m_rateActive.size(),
+                               m_rateCursor + qMin(maxNodes, m_rateActive.size()));
     for (; m_rateCursor < end; ++m_rateCursor) {
         TopicNode *node = m_rateActive.at(m_rateCursor);
-        const float mps = float(double(node->subtreeMessages - node->messagesAtTick) * 1000.0
-                                / elapsed);
-        const float bps = float(double(node->subtreeBytes - node->bytesAtTick) * 1000.0
-                                / elapsed);
-        node->messagesAtTick = node->subtreeMessages;
-        node->bytesAtTick = node->subtreeBytes;
+        const quint32 messages = quint32(node->subtreeMessages) - node->messagesAtTick;
+        const quint32 bytes = quint32(node->subtreeBytes) - node->bytesAtTick;
+        const float mps = float(double(messages) * 1000.0 / elapsed);
+        const float bps = float(double(bytes) * 1000.0 / elapsed);
+        node->messagesAtTick = quint32(node->subtreeMessages);
+        node->bytesAtTick = quint32(node->subtreeBytes);
         const bool published = node->row < node->parent->publishedChildren;
         if ((mps != node->messagesPerSecond || bps != node->bytesPerSecond) && published)
             m_rateChanged.append(node);
