@@ -49,18 +49,7 @@ int main(int argc, char *argv[])
                          qPrintable(url.errorString()));
             return 2;
         }
-        ConnectionSettings settings;
-        settings.host = url.host();
-        settings.port = url.port();
-        settings.transport = url.transportOptions();
-        if (url.hasUserName()) {
-            settings.userName = url.userName();
-            if (url.hasPassword())
-                settings.password = url.password().toUtf8();
-        }
-        if (!url.topic().isEmpty())
-            settings.subscriptions = {{url.topic(), 0}};
-        connections << settings;
+        connections << ConnectionSettings::fromUrl(url);
     }
     if (parser.isSet(hostOption) || parser.isSet(portOption)) {
         bool portOk = false;

@@ -187,18 +187,7 @@ void MainWindow::promptNewConnection()
                                  tr("This is not a broker URL: %1").arg(url.errorString()));
             continue;
         }
-        ConnectionSettings settings;
-        settings.host = url.host();
-        settings.port = url.port();
-        settings.transport = url.transportOptions();
-        if (url.hasUserName()) {
-            settings.userName = url.userName();
-            if (url.hasPassword())
-                settings.password = url.password().toUtf8();
-        }
-        if (!url.topic().isEmpty())
-            settings.subscriptions = {{url.topic(), 0}};
-        addConnection(settings);
+        addConnection(ConnectionSettings::fromUrl(url));
         return;
     }
 }
