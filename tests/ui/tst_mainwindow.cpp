@@ -241,7 +241,11 @@ private Q_SLOTS:
         QVERIFY2(second.start(), qPrintable(second.lastError()));
         const QString root = uniqueRoot();
         MainWindow window;
-        ConnectionTab *a = window.addConnection(settingsFor(port, root + QStringLiteral("/#")));
+        ConnectionTab *a = window.addConnection(settingsFor(port, root + QStringLiteral("/#")),
+                                                false);
+        QCOMPARE(a->connection()->client()->setWill(root + QStringLiteral("/will"), "gone", 1),
+                 mqtt::Error::Success);
+        a->connection()->connectToBroker();
         ConnectionTab *b = window.addConnection(settingsFor(second.port(), root + QStringLiteral("/#")));
         QCOMPARE(window.tabs()->count(), 2);
         QVERIFY(waitConnected(a));
@@ -254,8 +258,18 @@ private Q_SLOTS:
         QVERIFY(!a->connection()->store()->node(root + QStringLiteral("/on-b")));
         QVERIFY(b->connection()->store()->node(root + QStringLiteral("/on-b")));
 
+        // Closing a tab disconnects cleanly: its will is not published.
+        QProcess willWatch;
+        willWatch.start(QStringLiteral("mosquitto_sub"),
+                        {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                         QString::number(port), QStringLiteral("-t"), root + QStringLiteral("/will"),
+                         QStringLiteral("-W"), QStringLiteral("2")});
+        QVERIFY(willWatch.waitForStarted());
+        QTest::qWait(300);
         window.closeTab(window.tabs()->indexOf(a));
         QCOMPARE(window.tabs()->count(), 1);
+        QVERIFY(willWatch.waitForFinished(5000));
+        QCOMPARE(willWatch.readAllStandardOutput(), QByteArray());
         QCOMPARE(b->connection()->status(), Connection::Status::Connected);
         QVERIFY(publish(second.port(), root + QStringLiteral("/on-b"), QStringLiteral("3")));
         QTRY_COMPARE(b->connection()->store()->totalMessages(), qint64(2));

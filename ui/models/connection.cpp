@@ -106,6 +106,14 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
 
 Connection::~Connection()
 {
+    // Members are going: no status or log updates from here on.
+    QObject::disconnect(m_client.get(), nullptr, this, nullptr);
+    // Closing a tab is a normal disconnect: DISCONNECT goes out (a non-blocking write of two
+    // bytes), so the broker does not publish our will as if the connection had dropped.
+    if (m_client->isConnected()) {
+        m_client->disconnect();
+        m_client->loopWrite();
+    }
     // The panes' models outlive nothing: detach them from the store before it goes.
     for (const PaneEntry &entry : std::as_const(m_panes))
         m_store->removePane(entry.pane);
