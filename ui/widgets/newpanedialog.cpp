@@ -1,6 +1,7 @@
 #include "widgets/newpanedialog.h"
 
 #include "topic.h"
+#include "widgets/palettecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,7 +40,9 @@ NewPaneDialog::NewPaneDialog(QWidget *parent)
     layout->addLayout(form);
     m_error->setObjectName(QStringLiteral("filterError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #e03131;"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, PaletteColors::error(errorPalette));
+    m_error->setPalette(errorPalette);
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Open pane"));

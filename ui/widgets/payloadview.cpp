@@ -1,5 +1,7 @@
 #include "payloadview.h"
 
+#include "widgets/palettecolors.h"
+
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexerxml.h>
 #include <Qsci/qsciscintilla.h>
@@ -17,11 +19,6 @@
 
 namespace {
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
 // Syntax colours in the spirit of Kate's Breeze schemes, one set per palette brightness.
 struct SyntaxColors
 {
@@ -30,7 +27,7 @@ struct SyntaxColors
 
 SyntaxColors syntaxColors(const QPalette &palette)
 {
-    if (isDark(palette)) {
+    if (PaletteColors::isDark(palette)) {
         return {QColor(0x7c, 0xb7, 0xff), QColor(0xf2, 0xa8, 0x6f), QColor(0xb5, 0xce, 0xa8),
                 QColor(0xd3, 0x8f, 0xd6), QColor(0x8a, 0x93, 0x9b), QColor(0x6c, 0xb6, 0xeb),
                 QColor(0x9c, 0xdc, 0xfe)};
@@ -333,7 +330,7 @@ void PayloadView::styleEditor(QsciScintilla *editor, QsciLexer *jsonLexer, QsciL
     editor->setColor(text);
     editor->setMarginsFont(font);
     // A margin a shade off the text area, as Kate draws its line-number border.
-    editor->setMarginsBackgroundColor(isDark(pal) ? base.lighter(130) : base.darker(106));
+    editor->setMarginsBackgroundColor(PaletteColors::isDark(pal) ? base.lighter(130) : base.darker(106));
     editor->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
     editor->setSelectionBackgroundColor(pal.color(QPalette::Highlight));
     editor->setSelectionForegroundColor(pal.color(QPalette::HighlightedText));

@@ -1,6 +1,7 @@
 #include "widgets/publishpanel.h"
 
 #include "client.h"
+#include "composertext.h"
 #include "connection.h"
 #include "echotracker.h"
 #include "messagestore.h"
@@ -8,6 +9,7 @@
 #include "mqttstrings.h"
 #include "topic.h"
 #include "topicnode.h"
+#include "widgets/palettecolors.h"
 #include "widgets/payloadview.h"
 
 #include <Qsci/qscilexerjson.h>
@@ -41,8 +43,6 @@
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QXmlStreamReader>
-#include <QXmlStreamWriter>
 
 #include <limits>
 
@@ -56,171 +56,6 @@ constexpr qint64 kMaxPayload = 268435455 - 2;
 // Topics offered for completion; beyond this the list costs more than it helps.
 constexpr int kMaxCompletions = 100000;
 constexpr int kMaxHistory = 200;
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QColor errorColor(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x12, 0x1d);
-}
-
-// Hex bytes as typed: pairs of digits, whitespace and ':' / '-' / ',' between bytes allowed,
-// an optional "0x" per byte. The error names the 1-based character column of the first
-// problem so the user finds it in a long line.
-bool parseHex(const QString &text, QByteArray *out, QString *error)
-{
-    QByteArray bytes;
-    bytes.reserve(text.size() / 2);
-    int high = -1;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (high < 0 && (c.isSpace() || c == QLatin1Char(':') || c == QLatin1Char('-') || c == QLatin1Char(',')))
-            continue;
-        if (high < 0 && c == QLatin1Char('0') && i + 1 < text.size()
-            && (text.at(i + 1) == QLatin1Char('x') || text.at(i + 1) == QLatin1Char('X'))) {
-            ++i;
-            continue;
-        }
-        const int digit = QStringView(&c, 1).toString().toInt(nullptr, 16);
-        const bool isDigit = c.isDigit() || (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f'));
-        if (!isDigit) {
-            if (error) {
-                *error = high >= 0 ? QObject::tr("Hex: a byte needs two digits (character %1)").arg(i + 1)
-                                   : QObject::tr("Hex: '%1' at character %2 is not a hex digit").arg(c).arg(i + 1);
-            }
-            return false;
-        }
-        if (high < 0) {
-            high = digit;
-        } else {
-            bytes.append(char(high * 16 + digit));
-            high = -1;
-        }
-    }
-    if (high >= 0) {
-        if (error)
-            *error = QObject::tr("Hex: odd number of digits (the last byte has one)");
-        return false;
-    }
-    *out = bytes;
-    return true;
-}
-
-QString toHexText(const QByteArray &bytes)
-{
-    // 16 bytes per line, as the payload view's hex dump, so a long payload stays readable.
-    QString text;
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        if (i > 0)
-            text += (i % 16 == 0) ? QLatin1Char('\n') : QLatin1Char(' ');
-        text += QString::fromLatin1(bytes.mid(i, 1).toHex());
-    }
-    return text;
-}
-
-// Re-indents valid JSON without parsing it into QJsonObject, which would sort the keys: a
-// composer must keep the user's order.
-QString prettyJson(const QByteArray &json)
-{
-    QByteArray out;
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    const auto newline = [&] {
-        out += '\n';
-        out += QByteArray(depth * 4, ' ');
-    };
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json.at(i);
-        if (inString) {
-            out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        switch (c) {
-        case ' ': case '\t': case '\n': case '\r':
-            break;
-        case '"':
-            inString = true;
-            out += c;
-            break;
-        case '{': case '[': {
-            // An empty object or array stays on one line.
-            qsizetype j = i + 1;
-            while (j < json.size() && QChar::isSpace(uchar(json.at(j))))
-                ++j;
-            if (j < json.size() && (json.at(j) == '}' || json.at(j) == ']')) {
-                out += c;
-                out += json.at(j);
-                i = j;
-                break;
-            }
-            out += c;
-            ++depth;
-            newline();
-            break;
-        }
-        case '}': case ']':
-            --depth;
-            newline();
-            out += c;
-            break;
-        case ',':
-            out += c;
-            newline();
-            break;
-        case ':':
-            out += ": ";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return QString::fromUtf8(out);
-}
-
-QString prettyXml(const QByteArray &xml)
-{
-    QXmlStreamReader reader(xml);
-    QString out;
-    QXmlStreamWriter writer(&out);
-    writer.setAutoFormatting(true);
-    writer.setAutoFormattingIndent(4);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isWhitespace())
-            continue;
-        writer.writeCurrentToken(reader);
-    }
-    if (reader.hasError())
-        return QString();
-    return out.trimmed();
-}
-
-// Whether the editor can hold these bytes as text and give the same bytes back.
-bool isText(const QByteArray &bytes)
-{
-    return !bytes.contains('\0') && QString::fromUtf8(bytes).toUtf8() == bytes;
-}
-
-// 1-based line and column of a UTF-8 byte offset.
-QPair<int, int> lineColumn(const QByteArray &text, qsizetype offset)
-{
-    offset = qBound<qsizetype>(0, offset, text.size());
-    const QByteArray before = text.left(offset);
-    const qsizetype lastNewline = before.lastIndexOf('\n');
-    const int line = int(before.count('\n')) + 1;
-    const int column = int(QString::fromUtf8(before.mid(lastNewline + 1)).size()) + 1;
-    return {line, column};
-}
 
 } // namespace
 
@@ -585,7 +420,7 @@ void PublishPanel::setRetain(bool retain)
 
 void PublishPanel::setPayload(const QByteArray &payload)
 {
-    m_editor->setText(m_mode == Hex ? toHexText(payload) : QString::fromUtf8(payload));
+    m_editor->setText(m_mode == Hex ? ComposerText::toHexText(payload) : QString::fromUtf8(payload));
 }
 
 void PublishPanel::setMode(Mode mode)
@@ -599,7 +434,7 @@ void PublishPanel::setMode(Mode mode)
     const Mode old = m_mode;
     // Bytes that are not text would be changed by the editor (NUL ends it, invalid UTF-8
     // becomes U+FFFD): they stay in Hex rather than being silently altered.
-    if (converted && old == Hex && mode != Hex && !isText(bytes)) {
+    if (converted && old == Hex && mode != Hex && !ComposerText::isText(bytes)) {
         m_modeCombo->setCurrentIndex(m_modeCombo->findData(old));
         setResult(tr("The payload is not UTF-8 text: it stays in Hex"), true);
         return;
@@ -614,7 +449,7 @@ void PublishPanel::setMode(Mode mode)
 bool PublishPanel::payload(QByteArray *out, QString *error) const
 {
     if (m_mode == Hex)
-        return parseHex(m_editor->text(), out, error);
+        return ComposerText::parseHex(m_editor->text(), out, error);
     *out = m_editor->text().toUtf8();
     return true;
 }
@@ -671,7 +506,7 @@ void PublishPanel::validate()
             // Qt's offset is one past the character where parsing stopped (for input that
             // ends too early: one past the last character, which is then the one shown).
             const qsizetype at = qBound(qsizetype(0), qsizetype(parseError.offset) - 1, bytes.size());
-            const auto [line, column] = lineColumn(bytes, at);
+            const auto [line, column] = ComposerText::lineColumn(bytes, at);
             text = tr("JSON error at line %1, column %2: %3")
                        .arg(line).arg(column).arg(parseError.errorString());
             failed = true;
@@ -703,9 +538,9 @@ bool PublishPanel::formatPayload()
         QJsonParseError error;
         QJsonDocument::fromJson(bytes, &error);
         if (error.error == QJsonParseError::NoError)
-            pretty = prettyJson(bytes);
-    } else if (shown == Xml) {
-        pretty = prettyXml(bytes);
+            pretty = ComposerText::prettyJson(bytes);
+    } else if (shown == Xml && PayloadFormat::detect(bytes) == PayloadFormat::Xml) {
+        pretty = PayloadFormat::renderXml(bytes); // the viewer's indentation
     }
     if (pretty.isEmpty())
         return false;
@@ -733,7 +568,7 @@ bool PublishPanel::loadFile(const QString &path)
     }
     // Text that survives the editor unchanged is loaded as text; anything else (NUL bytes,
     // invalid UTF-8) as hex, so that the bytes sent are the file's bytes.
-    const bool text = isText(bytes);
+    const bool text = ComposerText::isText(bytes);
     if (!text && m_mode != Hex)
         setMode(Hex);
     else if (text && m_mode == Hex)
@@ -762,7 +597,7 @@ bool PublishPanel::properties(mqtt::Properties *out, QString *error) const
         QByteArray data;
         if (m_correlationMode->currentIndex() == 1) {
             QString why;
-            if (!parseHex(m_correlation->text(), &data, &why)) {
+            if (!ComposerText::parseHex(m_correlation->text(), &data, &why)) {
                 if (error)
                     *error = tr("Correlation data: %1").arg(why);
                 return false;
@@ -991,7 +826,7 @@ void PublishPanel::updateSeriesText()
 void PublishPanel::addHistory(const Draft &draft)
 {
     m_drafts.append(draft);
-    QString preview = draft.mode == Hex ? toHexText(draft.payload.left(24))
+    QString preview = draft.mode == Hex ? ComposerText::toHexText(draft.payload.left(24))
                                         : QString::fromUtf8(draft.payload.left(80)).simplified();
     if (preview.isEmpty())
         preview = tr("(empty)");
@@ -1028,7 +863,7 @@ void PublishPanel::restoreHistory(QListWidgetItem *item)
     m_responseTopic->setText(p.responseTopic().value_or(QString()));
     const QByteArray correlation = p.correlationData().value_or(QByteArray());
     m_correlationMode->setCurrentIndex(draft.hexCorrelation ? 1 : 0);
-    m_correlation->setText(draft.hexCorrelation ? toHexText(correlation) : QString::fromUtf8(correlation));
+    m_correlation->setText(draft.hexCorrelation ? ComposerText::toHexText(correlation) : QString::fromUtf8(correlation));
     m_userProps->setRowCount(0);
     for (const mqtt::UserProperty &pair : p.userProperties())
         addUserPropertyRow(pair.first, pair.second);
@@ -1116,7 +951,7 @@ void PublishPanel::applyColors()
     const QPalette pal = palette();
     if (m_editor) {
         PayloadView::styleEditor(m_editor, m_jsonLexer, m_xmlLexer, pal);
-        m_editor->setIndicatorForegroundColor(errorColor(pal), kErrorIndicator);
+        m_editor->setIndicatorForegroundColor(PaletteColors::error(pal), kErrorIndicator);
     }
     colorLabels();
 }
@@ -1128,7 +963,7 @@ void PublishPanel::colorLabels()
         if (!label)
             return;
         QPalette p = label->palette();
-        p.setColor(QPalette::WindowText, failure ? errorColor(pal) : pal.color(normal));
+        p.setColor(QPalette::WindowText, failure ? PaletteColors::error(pal) : pal.color(normal));
         label->setPalette(p);
     };
     colorLabel(m_result, m_resultFailed, QPalette::WindowText);
