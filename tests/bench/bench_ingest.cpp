@@ -145,37 +145,6 @@ double ingest(ConnectionTab *tab, int messages, int expectedTopics)
     return seconds;
 }
 
-double baselineClient(FakeBroker &broker)
-{
-    broker.serveOnce(Mode::Tcp);
-    Client client(QStringLiteral("bench-baseline"));
-    client.setProtocolVersion(ProtocolVersion::V311);
-    SocketNotifierLoop loop(&client);
-    loop.setAutoReconnect(false);
-    int count = 0;
-    QEventLoop wait;
-    QObject::connect(&client, &Client::connected, &client,
-                     [&] { client.subscribe(QStringLiteral("#"), 0); });
-    QObject::connect(&client, &Client::messageReceived, &client, [&](const Message &) {
-        if (++count == kMessages)
-            wait.quit();
-    });
-    QObject::connect(&client, &Client::disconnected, &wait, &QEventLoop::quit);
-    QTimer::singleShot(120000, &wait, &QEventLoop::quit);
-    QElapsedTimer timer;
-    timer.start();
-    client.connect(QStringLiteral("127.0.0.1"), broker.port());
-    wait.exec();
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    client.disconnect();
-    QEventLoop drain;
-    QObject::connect(&client, &Client::disconnected, &drain, &QEventLoop::quit);
-    QTimer::singleShot(2000, &drain, &QEventLoop::quit);
-    if (client.state() != Client::State::Disconnected)
-        drain.exec();
-    return count == kMessages ? kMessages / seconds : 0;
-}
-
 // A FakeBroker in a child process (fork before it builds anything): the 90 MB stream of a
 // million PUBLISH is then not in the RSS that phase two measures, only the window is.
 struct ChildBroker
@@ -243,7 +212,7 @@ int main(int argc, char **argv)
         // broker and its stream live in this block: phase two's memory must not hold them.
         std::printf("building %d PUBLISH (64-byte payload, %d topics)...\n", kMessages, kTopics);
         FakeBroker broker(buildStream(kMessages, false));
-        baseline = baselineClient(broker);
+        baseline = bench::runClient(broker, Mode::Tcp);
         std::printf("baseline: mqtt::Client + SocketNotifierLoop alone: %.0f msg/s\n", baseline);
         broker.serveOnce(Mode::Tcp);
         ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);

@@ -29,47 +29,6 @@
 using namespace mqtt;
 using namespace bench;
 
-namespace {
-
-double runClient(FakeBroker &broker, Mode mode, const QString &caFile)
-{
-    broker.serveOnce(mode);
-    Client client(QStringLiteral("bench-receive"));
-    TransportOptions options;
-    options.tls.enabled = isTls(mode);
-    options.tls.caFile = caFile;
-    options.webSocket.enabled = isWs(mode);
-    client.setTransportOptions(options);
-    SocketNotifierLoop loop(&client);
-    loop.setAutoReconnect(false);
-    int count = 0;
-    QEventLoop wait;
-    QElapsedTimer timer;
-    QObject::connect(&client, &Client::connected, &client, [&] { client.subscribe(QStringLiteral("#"), 0); });
-    QObject::connect(&client, &Client::messageReceived, &client, [&](const Message &) {
-        if (++count == kMessages)
-            wait.quit();
-    });
-    QObject::connect(&client, &Client::disconnected, &wait, &QEventLoop::quit);
-    QTimer::singleShot(120000, &wait, &QEventLoop::quit);
-    timer.start();
-    client.connect(QStringLiteral("127.0.0.1"), broker.port());
-    wait.exec();
-    const double seconds = timer.nsecsElapsed() / 1e9;
-    client.disconnect();
-    QEventLoop drain;
-    QObject::connect(&client, &Client::disconnected, &drain, &QEventLoop::quit);
-    QTimer::singleShot(2000, &drain, &QEventLoop::quit);
-    if (client.state() != Client::State::Disconnected)
-        drain.exec();
-    if (count != kMessages) {
-        std::fprintf(stderr, "%s: client received only %d messages\n", modeName(mode), count);
-        return 0;
-    }
-    return kMessages / seconds;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {

@@ -4,15 +4,19 @@
 // pre-encoded QoS 0 PUBLISH (64-byte payloads, 1000 topics) over TCP, TLS, WebSocket or secure
 // WebSocket to one client at a time, and runs mosquitto_sub against it as the baseline. Shared
 // so that every contender reads the very same bytes from the very same server code.
+#include "client.h"
 #include "codec/encoder.h"
+#include "socketloop.h"
 #include "transport/websocketframecodec.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -341,5 +345,46 @@ inline double runMosquittoSub(FakeBroker &broker, const QStringList &extra = {})
     }
     return kMessages / (timer.nsecsElapsed() / 1e9);
 }
+
+// The baseline every receive benchmark compares against: mqtt::Client + SocketNotifierLoop
+// alone reading the broker's stream (counted in messageReceived); msg/s, 0 on failure.
+inline double runClient(FakeBroker &broker, Mode mode, const QString &caFile = QString())
+{
+    broker.serveOnce(mode);
+    Client client(QStringLiteral("bench-receive"));
+    TransportOptions options;
+    options.tls.enabled = isTls(mode);
+    options.tls.caFile = caFile;
+    options.webSocket.enabled = isWs(mode);
+    client.setTransportOptions(options);
+    SocketNotifierLoop loop(&client);
+    loop.setAutoReconnect(false);
+    int count = 0;
+    QEventLoop wait;
+    QElapsedTimer timer;
+    QObject::connect(&client, &Client::connected, &client, [&] { client.subscribe(QStringLiteral("#"), 0); });
+    QObject::connect(&client, &Client::messageReceived, &client, [&](const Message &) {
+        if (++count == kMessages)
+            wait.quit();
+    });
+    QObject::connect(&client, &Client::disconnected, &wait, &QEventLoop::quit);
+    QTimer::singleShot(120000, &wait, &QEventLoop::quit);
+    timer.start();
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    wait.exec();
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    client.disconnect();
+    QEventLoop drain;
+    QObject::connect(&client, &Client::disconnected, &drain, &QEventLoop::quit);
+    QTimer::singleShot(2000, &drain, &QEventLoop::quit);
+    if (client.state() != Client::State::Disconnected)
+        drain.exec();
+    if (count != kMessages) {
+        std::fprintf(stderr, "%s: client received only %d messages\n", modeName(mode), count);
+        return 0;
+    }
+    return kMessages / seconds;
+}
+
 
 } // namespace bench
