@@ -248,8 +248,7 @@ void TopicTree::applyFilter()
     m_search->setTopicFilter(filter);
     if (!filter.isValid())
         return; // filterError has said why; the last valid result stays
-    if (filter.isValid())
-        m_treeStack->setCurrentWidget(filter.isEmpty() ? static_cast<QWidget *>(m_view) : m_searchView);
+    m_treeStack->setCurrentWidget(filter.isEmpty() ? static_cast<QWidget *>(m_view) : m_searchView);
     updateMatchLabel();
 }
 
