@@ -368,6 +368,13 @@ RequestResult Client::publish(const QString &topic, const QByteArray &payload, i
     m_session->setPacketLogging(debugLogging());
     const Session::Result r = m_session->publish(topic, payload, qos, retain, properties);
     updateWriteInterest();
+    if (r.rc == Error::Success && isSignalConnected(QMetaMethod::fromSignal(&Client::messageSent))) {
+        Message sent(topic, payload, qos, retain);
+        sent.setMid(r.mid);
+        sent.setProperties(properties);
+        sent.setTimestamp(QDateTime::currentMSecsSinceEpoch());
+        Q_EMIT messageSent(sent);
+    }
     return {r.rc, r.mid};
 }
 

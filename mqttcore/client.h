@@ -200,6 +200,10 @@ Q_SIGNALS:
     // Fires after that read's per-message callbacks; built only while something is connected.
     void messagesReceived(const QList<mqtt::Message> &messages);
     void published(int mid, mqtt::ReasonCode reasonCode, const mqtt::Properties &properties);
+    // A PUBLISH that publish() accepted (queued for the broker), with its mid and the time of
+    // the request: what recorders and session exports list as "sent". Not paho's on_publish,
+    // which is the acknowledgement (published above).
+    void messageSent(const mqtt::Message &message);
     void subscribed(int mid, const QList<mqtt::ReasonCode> &granted,
                     const mqtt::Properties &properties);
     void unsubscribed(int mid, const QList<mqtt::ReasonCode> &reasonCodes,

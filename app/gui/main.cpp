@@ -2,6 +2,7 @@
 #include "connectionsettings.h"
 #include "mqttcoreglobal.h"
 #include "widgets/mainwindow.h"
+#include "widgets/sessionactions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +40,11 @@ int main(int argc, char *argv[])
     parser.addOption(hostOption);
     parser.addOption(portOption);
     parser.addOption(topicOption);
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Session file(s) to open offline (as written by "
+                                                "File > Record, Export or mqtt-inspector-cli "
+                                                "record)."),
+                                 QStringLiteral("[file...]"));
     parser.process(app);
 
     QList<ConnectionSettings> connections;
@@ -77,7 +83,10 @@ int main(int argc, char *argv[])
     for (const ConnectionSettings &settings : std::as_const(connections))
         window.addConnection(settings);
     window.show();
-    if (connections.isEmpty())
+    const QStringList files = parser.positionalArguments();
+    for (const QString &file : files)
+        window.sessionActions()->openFile(file);
+    if (connections.isEmpty() && files.isEmpty())
         QTimer::singleShot(0, &window, &MainWindow::promptNewConnection);
     return app.exec();
 }

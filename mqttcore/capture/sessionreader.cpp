@@ -226,6 +226,16 @@ bool SessionReader::setError(const QString &field, const QString &message)
     return false;
 }
 
+bool SessionReader::skipBadLine()
+{
+    if (!hasError() || m_readError || m_errorLine <= 1 || !m_file.isOpen())
+        return false;
+    m_error.clear();
+    m_errorField.clear();
+    m_errorLine = 0;
+    return true;
+}
+
 void SessionReader::close()
 {
     m_file.close();
@@ -238,6 +248,7 @@ SessionReader::LineResult SessionReader::nextLine(QByteArray *line)
     *line = m_file.readLine();
     ++m_line;
     if (line->isEmpty() && !m_file.atEnd()) {
+        m_readError = true;
         setError(QString(), QStringLiteral("read error: %1").arg(m_file.errorString()));
         return LineResult::Error;
     }
@@ -254,6 +265,7 @@ bool SessionReader::open(const QString &path)
     m_errorLine = 0;
     m_line = 0;
     m_truncated = false;
+    m_readError = false;
     m_displayName = QFileInfo(path).fileName();
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {

@@ -27,6 +27,11 @@ public:
     // apart with hasError().
     bool readNext(SessionEvent *event);
 
+    // After readNext() failed on one event line, forgets that error so that reading goes on
+    // with the next line: for viewers that load what they can and list the bad lines. False
+    // (and the error stays) for errors no later line can get past: the header, a read error.
+    bool skipBadLine();
+
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }
     int errorLine() const { return m_errorLine; }     // 0 when the error is not about a line
@@ -58,6 +63,7 @@ private:
     int m_errorLine = 0;
     int m_line = 0;
     bool m_truncated = false;
+    bool m_readError = false;
 };
 
 } // namespace mqtt

@@ -4,10 +4,13 @@
 #include "messagestore.h"
 #include "mqttstrings.h"
 #include "panemodel.h"
+#include "sessionjournal.h"
+#include "sessionrecorder.h"
 #include "socketloop.h"
 #include "topic.h"
 #include "topictreemodel.h"
 
+#include <QDateTime>
 #include <QUuid>
 
 namespace {
@@ -28,7 +31,9 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
     , m_loop(std::make_unique<mqtt::SocketNotifierLoop>(m_client.get()))
     , m_store(std::make_unique<MessageStore>())
     , m_tree(std::make_unique<TopicTreeModel>(m_store.get()))
+    , m_journal(std::make_unique<SessionJournal>())
 {
+    m_recorder = std::make_unique<SessionRecorder>(this);
     m_client->setProtocolVersion(settings.protocolVersion);
     m_client->setTransportOptions(settings.transport);
     if (!settings.userName.isEmpty())
@@ -56,30 +61,40 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
                    const mqtt::Properties &) {
                 if (rc == 0) {
                     setStatus(Status::Disconnected, tr("Disconnected"));
-                    Q_EMIT logLine(tr("Disconnected"));
+                    log(tr("Disconnected"));
+                    journalConnection(QStringLiteral("disconnected"), 0, tr("Disconnected"));
                     return;
                 }
                 QString why = mqtt::errorString(rc);
                 if (flags.fromServer)
                     why = tr("the broker sent DISCONNECT: %1")
                               .arg(mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect));
-                Q_EMIT logLine(tr("Disconnected (rc %1): %2").arg(rc).arg(why));
+                log(tr("Disconnected (rc %1): %2").arg(rc).arg(why), mqtt::LogLevel::Warning);
+                journalConnection(QStringLiteral("disconnected"), rc, why);
                 if (m_status != Status::Refused) // keep the refusal's reason on screen
                     setStatus(Status::Lost, tr("Connection lost: %1").arg(why));
             });
     connect(m_client.get(), &mqtt::Client::connectFailed, this, [this](const QString &error) {
-        Q_EMIT logLine(tr("Cannot connect: %1").arg(error));
+        log(tr("Cannot connect: %1").arg(error), mqtt::LogLevel::Err);
+        journalConnection(QStringLiteral("disconnected"), -1, error);
         setStatus(Status::Lost, tr("Cannot connect: %1").arg(error));
     });
     connect(m_client.get(), &mqtt::Client::logMessage, this,
-            [this](mqtt::LogLevel, const QString &text) { Q_EMIT logLine(text); });
+            [this](mqtt::LogLevel level, const QString &text) { log(text, level); });
     connect(m_client.get(), &mqtt::Client::published, this, [this] { ++m_messagesOut; });
+    connect(m_client.get(), &mqtt::Client::messageSent, this,
+            [this](const mqtt::Message &message) {
+                m_journal->append(mqtt::capture::fromMessage(mqtt::SessionEvent::Type::Sent,
+                                                             message));
+            });
     connect(m_client.get(), &mqtt::Client::subscribed, this,
             [this](int mid, const QList<mqtt::ReasonCode> &granted) {
                 QStringList codes;
                 for (const mqtt::ReasonCode &rc : granted)
                     codes << mqtt::reasonCodeName(rc, mqtt::PacketType::Suback);
-                Q_EMIT logLine(tr("Subscribed (mid %1): %2").arg(mid).arg(codes.join(QStringLiteral(", "))));
+                const QString text = codes.join(QStringLiteral(", "));
+                log(tr("Subscribed (mid %1): %2").arg(mid).arg(text));
+                journalConnection(QStringLiteral("subscribed"), -1, text);
             });
     connect(m_loop.get(), &mqtt::SocketNotifierLoop::reconnectScheduled, this,
             [this](int delayMs, int) {
@@ -122,8 +137,29 @@ Connection::~Connection()
 void Connection::connectToBroker()
 {
     setStatus(Status::Connecting, tr("Connecting to %1…").arg(m_settings.displayUrl()));
-    Q_EMIT logLine(tr("Connecting to %1 as %2").arg(m_settings.displayUrl(), m_client->clientId()));
+    if (isOffline())
+        return;
+    log(tr("Connecting to %1 as %2").arg(m_settings.displayUrl(), m_client->clientId()));
+    journalConnection(QStringLiteral("connecting"), -1, m_settings.displayUrl());
     m_client->connect(m_settings.host, m_settings.port, m_settings.keepAlive);
+}
+
+void Connection::setOffline(const QString &sourceFile, const QString &statusText)
+{
+    m_sourceFile = sourceFile;
+    setStatus(Status::Offline, statusText);
+}
+
+void Connection::log(const QString &text, mqtt::LogLevel level)
+{
+    m_journal->append(mqtt::SessionEvent::log(level, text, QDateTime::currentMSecsSinceEpoch()));
+    Q_EMIT logLine(text);
+}
+
+void Connection::journalConnection(const QString &event, int code, const QString &text)
+{
+    m_journal->append(mqtt::SessionEvent::connection(event, code, text,
+                                                     QDateTime::currentMSecsSinceEpoch()));
 }
 
 void Connection::disconnectFromBroker()
@@ -196,13 +232,15 @@ void Connection::setStatus(Status status, const QString &text)
 void Connection::onConnected(bool sessionPresent, int reasonCode, const QString &reasonText)
 {
     if (reasonCode != 0) {
-        Q_EMIT logLine(tr("Connection refused: %1").arg(reasonText));
+        log(tr("Connection refused: %1").arg(reasonText), mqtt::LogLevel::Err);
+        journalConnection(QStringLiteral("refused"), reasonCode, reasonText);
         setStatus(Status::Refused, tr("Refused: %1").arg(reasonText));
         return;
     }
     m_sessionPresent = sessionPresent;
-    Q_EMIT logLine(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
-                                  : tr("Connected: %1").arg(reasonText));
+    log(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
+                       : tr("Connected: %1").arg(reasonText));
+    journalConnection(QStringLiteral("connected"), 0, reasonText);
     setStatus(Status::Connected, tr("Connected (MQTT %1): %2")
                                      .arg(m_client->protocolVersion() == mqtt::ProtocolVersion::V5
                                               ? QStringLiteral("5.0") : QStringLiteral("3.1.1"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "error.h"
 #include "message.h"
 
 #include <QColor>
@@ -17,6 +18,8 @@ class SocketNotifierLoop;
 }
 class MessageStore;
 class PaneModel;
+class SessionJournal;
+class SessionRecorder;
 class TopicTreeModel;
 
 // Everything of one broker (one tab): its settings, mqtt::Client, SocketNotifierLoop,
@@ -29,7 +32,8 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    enum class Status { Disconnected, Connecting, Connected, Refused, Lost };
+    // Offline: a tab showing an opened session file; it has no broker to connect to.
+    enum class Status { Disconnected, Connecting, Connected, Refused, Lost, Offline };
     Q_ENUM(Status)
 
     explicit Connection(const ConnectionSettings &settings, QObject *parent = nullptr);
@@ -40,6 +44,22 @@ public:
     mqtt::SocketNotifierLoop *loop() const { return m_loop.get(); }
     MessageStore *store() const { return m_store.get(); }
     TopicTreeModel *treeModel() const { return m_tree.get(); }
+    // Sent messages, log lines and connection events with their times (received messages are
+    // the store's).
+    SessionJournal *journal() const { return m_journal.get(); }
+    // Recording to a session file while connected.
+    SessionRecorder *recorder() const { return m_recorder.get(); }
+
+    // Makes this connection the offline view of an opened session file: it never connects,
+    // and the status says what is shown.
+    void setOffline(const QString &sourceFile, const QString &statusText);
+    bool isOffline() const { return !m_sourceFile.isEmpty(); }
+    QString sourceFile() const { return m_sourceFile; }
+    // A line of our own for the log console and the journal.
+    void log(const QString &text, mqtt::LogLevel level = mqtt::LogLevel::Info);
+    // A line for the log console only, not part of the session (what opening a file found,
+    // where a recording goes).
+    void note(const QString &text) { Q_EMIT logLine(text); }
 
     void connectToBroker();
     void disconnectFromBroker();
@@ -81,6 +101,7 @@ private:
         int qos;
     };
     void setStatus(Status status, const QString &text);
+    void journalConnection(const QString &event, int code, const QString &text);
     void onConnected(bool sessionPresent, int reasonCode, const QString &reasonText);
     void updateRates();
     QColor nextPaneColor();
@@ -90,6 +111,9 @@ private:
     std::unique_ptr<mqtt::SocketNotifierLoop> m_loop;
     std::unique_ptr<MessageStore> m_store;
     std::unique_ptr<TopicTreeModel> m_tree;
+    std::unique_ptr<SessionJournal> m_journal;
+    std::unique_ptr<SessionRecorder> m_recorder;
+    QString m_sourceFile;
     PaneModel *m_defaultPane = nullptr;
     QList<PaneEntry> m_panes;
     int m_colorIndex = 0;

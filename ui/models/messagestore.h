@@ -70,6 +70,9 @@ public:
     qint64 byteBudget() const { return m_byteBudget; }
     qint64 historyBytes() const { return m_historyBytes; }
     qint64 historyMessages() const { return qint64(m_historyOrder.size()); }
+    // One entry per history message, oldest first (the k-th entry of a node is its k-th
+    // history message): the arrival order across topics, for exports.
+    const std::deque<TopicNode *> &historyOrder() const { return m_historyOrder; }
     qint64 droppedMessages() const { return m_droppedMessages; }
     static qint64 entryBytes(const mqtt::Message &message);
 

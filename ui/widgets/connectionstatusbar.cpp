@@ -3,10 +3,12 @@
 #include "connection.h"
 #include "messagestore.h"
 #include "previewtext.h"
+#include "sessionrecorder.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QFileInfo>
 #include <QLocale>
 #include <QToolButton>
 
@@ -19,6 +21,7 @@ QColor statusColor(Connection::Status status)
     case Connection::Status::Connecting: return QColor(0xf0, 0x8c, 0x00);
     case Connection::Status::Refused:
     case Connection::Status::Lost: return QColor(0xe0, 0x31, 0x31);
+    case Connection::Status::Offline: return QColor(0x1c, 0x7e, 0xd6);
     case Connection::Status::Disconnected: break;
     }
     return QColor(0x86, 0x8e, 0x96);
@@ -32,6 +35,7 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
     , m_status(new QLabel(this))
     , m_rates(new QLabel(this))
     , m_memory(new QToolButton(this))
+    , m_recording(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -47,6 +51,11 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
                             "click to change the budget. Over it, the oldest history goes first."));
     layout->addWidget(m_indicator);
     layout->addWidget(m_status, 1);
+    m_recording->setObjectName(QStringLiteral("recordingStatus"));
+    m_recording->setTextFormat(Qt::PlainText);
+    m_recording->setStyleSheet(QStringLiteral("color:#e03131; font-weight:bold;"));
+    m_recording->hide();
+    layout->addWidget(m_recording);
     layout->addWidget(m_rates);
     layout->addWidget(m_memory);
     connect(m_memory, &QToolButton::clicked, this, &ConnectionStatusBar::changeBudget);
@@ -66,6 +75,10 @@ void ConnectionStatusBar::setConnection(Connection *connection)
                       << connect(connection, &Connection::ratesChanged, this,
                                  &ConnectionStatusBar::updateCounters)
                       << connect(connection->store(), &MessageStore::historyDropped, this,
+                                 &ConnectionStatusBar::updateCounters)
+                      << connect(connection->recorder(), &SessionRecorder::started, this,
+                                 &ConnectionStatusBar::updateCounters)
+                      << connect(connection->recorder(), &SessionRecorder::stopped, this,
                                  &ConnectionStatusBar::updateCounters);
     }
     updateStatus();
@@ -75,6 +88,11 @@ void ConnectionStatusBar::setConnection(Connection *connection)
 QString ConnectionStatusBar::statusText() const
 {
     return m_status->text();
+}
+
+QString ConnectionStatusBar::recordingText() const
+{
+    return m_recording->isHidden() ? QString() : m_recording->text();
 }
 
 QString ConnectionStatusBar::ratesText() const
@@ -105,9 +123,18 @@ void ConnectionStatusBar::updateCounters()
     if (!m_connection) {
         m_rates->clear();
         m_memory->setText(QString());
+        m_recording->hide();
         return;
     }
     const QLocale locale;
+    const SessionRecorder *recorder = m_connection->recorder();
+    m_recording->setVisible(recorder->isRecording());
+    if (recorder->isRecording()) {
+        m_recording->setText(tr("● REC %1 · %2 events")
+                                 .arg(QFileInfo(recorder->fileName()).fileName(),
+                                      locale.toString(recorder->eventsRecorded())));
+        m_recording->setToolTip(tr("Recording to %1").arg(recorder->fileName()));
+    }
     const MessageStore *store = m_connection->store();
     m_rates->setText(tr("in %1 msg/s (%2/s) · out %3 msg/s · %4 topics")
                          .arg(PreviewText::shortNumber(m_connection->messagesInPerSecond()),

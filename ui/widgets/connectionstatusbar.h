@@ -23,6 +23,8 @@ public:
     QString statusText() const;
     QString ratesText() const;
     QString memoryText() const;
+    // "● REC file.jsonl · N events" while the connection records, else empty.
+    QString recordingText() const;
 
 private:
     void updateStatus();
@@ -34,5 +36,6 @@ private:
     QLabel *m_status;
     QLabel *m_rates;
     QToolButton *m_memory;
+    QLabel *m_recording;
     QList<QMetaObject::Connection> m_connections;
 };

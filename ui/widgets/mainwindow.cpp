@@ -6,7 +6,9 @@
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
 #include "widgets/logconsole.h"
+#include "sessionrecorder.h"
 #include "widgets/publishpanel.h"
+#include "widgets/sessionactions.h"
 #include "widgets/topictree.h"
 
 #include <QAction>
@@ -69,6 +71,9 @@ void MainWindow::createActions()
     QAction *newConnection = file->addAction(tr("&New Connection…"), this,
                                              &MainWindow::promptNewConnection);
     newConnection->setShortcut(QKeySequence::New);
+    m_sessionActions = new SessionActions(this);
+    m_sessionActions->addTo(file);
+    file->addSeparator();
     file->addAction(tr("&Close Tab"), QKeySequence::Close, this, [this] {
         if (m_tabs->currentIndex() >= 0)
             closeTab(m_tabs->currentIndex());
@@ -130,6 +135,8 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(m_newPaneAction);
     toolbar->addAction(m_publishAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_sessionActions->recordAction());
 }
 
 ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, bool connectNow)
@@ -143,6 +150,7 @@ ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, boo
     m_tabs->setTabToolTip(index, settings.displayUrl());
     m_tabs->setCurrentIndex(index);
     connect(connection, &Connection::statusChanged, this, &MainWindow::updateActions);
+    connect(connection->recorder(), &SessionRecorder::stopped, this, &MainWindow::updateActions);
     connect(tab->topicTree(), &TopicTree::publishRequested, this, &MainWindow::showPublish);
     if (connectNow)
         connection->connectToBroker();
@@ -209,11 +217,14 @@ void MainWindow::updateActions()
     ConnectionTab *tab = currentTab();
     const Connection::Status status = tab ? tab->connection()->status() : Connection::Status::Disconnected;
     const bool active = status == Connection::Status::Connected || status == Connection::Status::Connecting;
-    m_connectAction->setEnabled(tab && !active);
+    const bool offline = tab && tab->connection()->isOffline();
+    m_connectAction->setEnabled(tab && !active && !offline);
     m_disconnectAction->setEnabled(tab && (active || status == Connection::Status::Lost
                                            || status == Connection::Status::Refused));
     m_newPaneAction->setEnabled(tab != nullptr);
     m_publishAction->setEnabled(tab != nullptr);
+    if (m_sessionActions)
+        m_sessionActions->updateActions();
 }
 
 void MainWindow::showPublish(const QString &topic)

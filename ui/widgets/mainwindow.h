@@ -8,6 +8,7 @@ class ConnectionStatusBar;
 class ConnectionTab;
 class PublishPanel;
 class QAction;
+class SessionActions;
 class QDockWidget;
 class QStackedWidget;
 class QTabWidget;
@@ -30,6 +31,8 @@ public:
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *publishDock() const { return m_publishDock; }
     PublishPanel *publishPanel() const { return m_publishPanel; }
+    // Open, Record, Export and Replay of session files.
+    SessionActions *sessionActions() const { return m_sessionActions; }
     // Shows the Publish dock for the current connection, topic prefilled when given.
     void showPublish(const QString &topic = QString());
     void closeTab(int index);
@@ -54,6 +57,7 @@ private:
     QAction *m_disconnectAction = nullptr;
     QAction *m_newPaneAction = nullptr;
     QAction *m_publishAction = nullptr;
+    SessionActions *m_sessionActions = nullptr;
     QDockWidget *m_publishDock;
     PublishPanel *m_publishPanel;
     QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs
