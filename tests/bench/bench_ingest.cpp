@@ -11,6 +11,7 @@
 #include "fakebroker.h"
 #include "messagestore.h"
 #include "socketloop.h"
+#include "stallprobe.h"
 #include "widgets/connectiontab.h"
 #include "widgets/mainwindow.h"
 #include "widgets/topictree.h"
@@ -76,37 +77,6 @@ QByteArray buildStream(int messages, bool distinctTopics)
     }
     return stream;
 }
-
-// Longest gap between the ticks of a 10 ms timer, minus the 10 ms: how long the GUI thread
-// could not react.
-class StallProbe : public QObject
-{
-public:
-    StallProbe()
-    {
-        m_timer.setInterval(10);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_max = std::max(m_max, now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_max = 0;
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    double maxStallMs() const { return std::max(0.0, m_max / 1e6 - 10.0); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_max = 0;
-};
 
 ConnectionSettings benchSettings(quint16 port)
 {
@@ -218,7 +188,7 @@ int main(int argc, char **argv)
         ConnectionTab *tab = window.addConnection(benchSettings(broker.port()), false);
         tab->openPane(QStringLiteral("bench/g1/#"), 0, false);
         tab->openPane(QStringLiteral("#"), 0, false);
-        StallProbe probe;
+        bench::StallProbe probe;
         probe.start();
         // The user looks at the tree while it fills: expanded rows repaint with every flush.
         QTimer::singleShot(100, tab, [tab] { tab->topicTree()->view()->expandToDepth(1); });
@@ -247,7 +217,7 @@ int main(int argc, char **argv)
     }
     const double rssBeforeLoad = rssMb();
     ConnectionTab *loadTab = window.addConnection(benchSettings(loadBroker.port), false);
-    StallProbe loadProbe;
+    bench::StallProbe loadProbe;
     loadProbe.start();
     const double loadSeconds = ingest(loadTab, kMessages, kMessages);
     const double loadStall = loadProbe.maxStallMs();

@@ -1,5 +1,7 @@
 #include "previewtext.h"
 
+#include <QLocale>
+
 #include <QStringDecoder>
 
 namespace PreviewText {
@@ -72,6 +74,11 @@ QString shortNumber(double value)
         ++unit;
     }
     return QString::number(value, 'f', value < 100 ? 1 : 0) + QLatin1Char(suffixes[unit]);
+}
+
+QString counted(qint64 n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), QLatin1String(n == 1 ? one : many));
 }
 
 } // namespace PreviewText

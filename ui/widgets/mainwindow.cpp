@@ -151,6 +151,7 @@ ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, boo
     m_tabs->setCurrentIndex(index);
     connect(connection, &Connection::statusChanged, this, &MainWindow::updateActions);
     connect(connection->recorder(), &SessionRecorder::stopped, this, &MainWindow::updateActions);
+    m_sessionActions->watch(connection);
     connect(tab->topicTree(), &TopicTree::publishRequested, this, &MainWindow::showPublish);
     if (connectNow)
         connection->connectToBroker();

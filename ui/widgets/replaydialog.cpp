@@ -1,6 +1,7 @@
 #include "widgets/replaydialog.h"
 
 #include "connection.h"
+#include "previewtext.h"
 #include "topic.h"
 #include "widgets/palettecolors.h"
 
@@ -213,8 +214,9 @@ void ReplayDialog::onLoaded(const SessionLoader::Result &result)
         speed = m_customSpeed->value();
     QString note;
     if (result.badLineCount > 0)
-        note = tr(" (%n bad line(s) skipped; first: %1)", nullptr, int(result.badLineCount))
-                   .arg(result.badLines.first().message);
+        note = tr(" (%1 skipped; first: %2)")
+                   .arg(PreviewText::counted(result.badLineCount, "bad line", "bad lines"),
+                        result.badLines.first().message);
     setStatus(tr("Replaying %1 messages…").arg(QLocale().toString(m_messages.size())) + note);
     m_replayer->start(target->client(), m_messages, speed, m_prefix->text());
     updateButtons();

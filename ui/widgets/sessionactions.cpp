@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "messagestore.h"
+#include "previewtext.h"
 #include "sessionjournal.h"
 #include "sessionloader.h"
 #include "sessionrecorder.h"
@@ -177,7 +178,8 @@ ConnectionTab *SessionActions::openFile(const QString &path)
                 if (r.cancelled)
                     text += tr(" · loading cancelled");
                 if (r.badLineCount > 0)
-                    text += tr(" · %n bad line(s) skipped", nullptr, int(r.badLineCount));
+                    text += tr(" · %1 skipped")
+                                    .arg(PreviewText::counted(r.badLineCount, "bad line", "bad lines"));
                 if (!r.error.isEmpty())
                     text += tr(" · stopped: %1").arg(r.error);
                 connection->setOffline(connection->sourceFile(), text);
@@ -195,10 +197,12 @@ ConnectionTab *SessionActions::openFile(const QString &path)
                     const QString first = r.badLines.isEmpty() ? r.error
                                                                : r.badLines.first().message;
                     showMessage(m_window, QMessageBox::Warning, tr("Open session"),
-                                tr("%n line(s) of %1 could not be read and were skipped; the "
-                                   "other %2 events were loaded.\n\nFirst: %3",
-                                   nullptr, int(r.badLineCount))
-                                        .arg(name, locale.toString(r.events), first),
+                                tr("%1 of %2 could not be read and %3 skipped; the other %4 "
+                                   "events were loaded.\n\nFirst: %5")
+                                        .arg(PreviewText::counted(r.badLineCount, "line", "lines"),
+                                             name,
+                                             r.badLineCount == 1 ? tr("was") : tr("were"),
+                                             locale.toString(r.events), first),
                                 details.join(QLatin1Char('\n')));
                 }
                 Q_EMIT fileLoaded(tab, true);
@@ -251,13 +255,18 @@ bool SessionActions::startRecording(const QString &path, QString *error)
         return false;
     }
     connection->note(tr("Recording to %1").arg(path));
-    connect(recorder, &SessionRecorder::failed, this, [this, connection](const QString &message) {
-        connection->note(message);
-        showMessage(m_window, QMessageBox::Critical, tr("Record"), message);
-        updateActions();
-    }, Qt::UniqueConnection);
     updateActions();
     return true;
+}
+
+void SessionActions::watch(Connection *connection)
+{
+    connect(connection->recorder(), &SessionRecorder::failed, connection,
+            [this, connection](const QString &message) {
+                connection->note(message);
+                showMessage(m_window, QMessageBox::Critical, tr("Record"), message);
+                updateActions();
+            });
 }
 
 void SessionActions::stopRecording()

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+class Connection;
 class ConnectionTab;
 class MainWindow;
 class QAction;
@@ -32,6 +33,8 @@ public:
     QAction *replayAction() const { return m_replay; }
 
     void updateActions();
+    // Reports a recording of `connection` that stopped by itself (a full disk).
+    void watch(Connection *connection);
 
 Q_SIGNALS:
     // A file opened by openFile() is loaded (or failed); `tab` may be gone.

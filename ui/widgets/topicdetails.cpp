@@ -3,6 +3,7 @@
 #include "models/historymodel.h"
 #include "models/linediff.h"
 #include "models/payloadformat.h"
+#include "models/previewtext.h"
 #include "widgets/payloadview.h"
 
 #include <QChart>
@@ -75,12 +76,6 @@ QString propertyValue(const mqtt::Property &property)
 QStringList diffLines(const QByteArray &payload, PayloadFormat::Format format)
 {
     return PayloadFormat::render(payload, format).split(QLatin1Char('\n'));
-}
-
-// "1 line", "3 lines": no translations are loaded, so tr()'s %n plurals would print "(s)".
-QString counted(qint64 n, const char *one, const char *many)
-{
-    return QStringLiteral("%1 %2").arg(QLocale().toString(n), QLatin1String(n == 1 ? one : many));
 }
 
 QColor blend(const QColor &base, const QColor &tint, qreal amount)
@@ -363,8 +358,8 @@ void TopicDetails::updateLastMessage()
     parts << PayloadFormat::sizeText(message.payload().size());
     const int propertyCount = message.properties().size();
     if (propertyCount > 0)
-        parts << counted(propertyCount, "v5 prop", "v5 props");
-    parts << counted(m_history.size(), "message kept", "messages kept");
+        parts << PreviewText::counted(propertyCount, "v5 prop", "v5 props");
+    parts << PreviewText::counted(m_history.size(), "message kept", "messages kept");
     m_metaLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_payloadView->setPayload(message.payload());
     updateProperties();
@@ -390,7 +385,7 @@ void TopicDetails::updateProperties()
                                                          : tr("—"));
     add(general, tr("Payload size"),
         QStringLiteral("%1 (%2)").arg(PayloadFormat::sizeText(message.payload().size()),
-                                      counted(message.payload().size(), "byte", "bytes")));
+                                      PreviewText::counted(message.payload().size(), "byte", "bytes")));
 
     const mqtt::Properties properties = message.properties();
     auto *v5 = new QTreeWidgetItem(m_properties, {tr("MQTT 5 properties"),
@@ -410,7 +405,7 @@ void TopicDetails::updateProperties()
         }
     }
     if (userProperties) {
-        userProperties->setText(1, counted(userProperties->childCount(), "pair", "pairs"));
+        userProperties->setText(1, PreviewText::counted(userProperties->childCount(), "pair", "pairs"));
         userProperties->setForeground(1, palette().brush(QPalette::PlaceholderText));
     }
     m_properties->expandAll();
@@ -510,7 +505,7 @@ void TopicDetails::refreshDiff()
         m_diffSummary->setText(what + QStringLiteral("\n")
                                + tr("%1: %2 added, %3 removed")
                                      .arg(PayloadFormat::formatName(format),
-                                          counted(added, "line", "lines"),
+                                          PreviewText::counted(added, "line", "lines"),
                                           QString::number(removed)));
     }
 
@@ -536,7 +531,7 @@ void TopicDetails::refreshDiff()
                 kinds << LineDiff::Same;
             }
             text << QStringLiteral("  ⋯ ")
-                        + counted(end - i - keepHead - keepTail, "unchanged line",
+                        + PreviewText::counted(end - i - keepHead - keepTail, "unchanged line",
                                   "unchanged lines");
             kinds << LineDiff::Kind(-1);
             for (qsizetype j = end - keepTail; j < end; ++j) {
