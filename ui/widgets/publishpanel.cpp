@@ -11,6 +11,7 @@
 #include "topicnode.h"
 #include "widgets/palettecolors.h"
 #include "widgets/payloadview.h"
+#include "widgets/templatespanel.h"
 
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexerxml.h>
@@ -104,6 +105,8 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_sections->addTab(createPayloadPage(), tr("Payload"));
     m_sections->addTab(createPropertiesPage(), tr("Properties (MQTT 5)"));
     m_sections->addTab(createHistoryPage(), tr("History"));
+    m_templates = new TemplatesPanel(this, m_sections);
+    m_sections->addTab(m_templates, tr("Templates"));
 
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(true);
@@ -413,9 +416,24 @@ void PublishPanel::setQos(int qos)
     m_qosCombo->setCurrentIndex(qBound(0, qos, 2));
 }
 
+int PublishPanel::qos() const
+{
+    return m_qosCombo->currentIndex();
+}
+
 void PublishPanel::setRetain(bool retain)
 {
     m_retainCheck->setChecked(retain);
+}
+
+bool PublishPanel::retain() const
+{
+    return m_retainCheck->isChecked();
+}
+
+void PublishPanel::showTemplates()
+{
+    m_sections->setCurrentWidget(m_templates);
 }
 
 void PublishPanel::setPayload(const QByteArray &payload)
@@ -580,11 +598,16 @@ bool PublishPanel::loadFile(const QString &path)
 
 bool PublishPanel::properties(mqtt::Properties *out, QString *error) const
 {
-    mqtt::Properties props;
     if (!propertiesEnabled()) {
-        *out = props;
+        *out = mqtt::Properties();
         return true;
     }
+    return formProperties(out, error);
+}
+
+bool PublishPanel::formProperties(mqtt::Properties *out, QString *error) const
+{
+    mqtt::Properties props;
     if (!m_contentType->text().isEmpty())
         props.setContentType(m_contentType->text());
     if (const int indicator = m_formatIndicator->currentData().toInt(); indicator >= 0)
@@ -618,6 +641,27 @@ bool PublishPanel::properties(mqtt::Properties *out, QString *error) const
     }
     *out = props;
     return true;
+}
+
+void PublishPanel::setProperties(const mqtt::Properties &p, bool hexCorrelation)
+{
+    m_contentType->setText(p.contentType().value_or(QString()));
+    m_formatIndicator->setCurrentIndex(m_formatIndicator->findData(p.payloadFormatIndicator() ? int(*p.payloadFormatIndicator()) : -1));
+    m_expiry->setValue(int(qMin<quint32>(p.messageExpiryInterval().value_or(0), quint32(m_expiry->maximum()))));
+    m_responseTopic->setText(p.responseTopic().value_or(QString()));
+    const QByteArray correlation = p.correlationData().value_or(QByteArray());
+    // Bytes that are not text would change in a line edit: they are shown as hex.
+    const bool hex = hexCorrelation || !ComposerText::isText(correlation);
+    m_correlationMode->setCurrentIndex(hex ? 1 : 0);
+    m_correlation->setText(hex ? ComposerText::toHexText(correlation) : QString::fromUtf8(correlation));
+    m_userProps->setRowCount(0);
+    for (const mqtt::UserProperty &pair : p.userProperties())
+        addUserPropertyRow(pair.first, pair.second);
+}
+
+bool PublishPanel::correlationHex() const
+{
+    return m_correlationMode->currentIndex() == 1;
 }
 
 void PublishPanel::addUserPropertyRow(const QString &name, const QString &value)
@@ -856,17 +900,7 @@ void PublishPanel::restoreHistory(QListWidgetItem *item)
     m_mode = draft.mode;
     m_modeCombo->setCurrentIndex(m_modeCombo->findData(draft.mode));
     setPayload(draft.payload);
-    const mqtt::Properties &p = draft.properties;
-    m_contentType->setText(p.contentType().value_or(QString()));
-    m_formatIndicator->setCurrentIndex(m_formatIndicator->findData(p.payloadFormatIndicator() ? int(*p.payloadFormatIndicator()) : -1));
-    m_expiry->setValue(int(qMin<quint32>(p.messageExpiryInterval().value_or(0), quint32(m_expiry->maximum()))));
-    m_responseTopic->setText(p.responseTopic().value_or(QString()));
-    const QByteArray correlation = p.correlationData().value_or(QByteArray());
-    m_correlationMode->setCurrentIndex(draft.hexCorrelation ? 1 : 0);
-    m_correlation->setText(draft.hexCorrelation ? ComposerText::toHexText(correlation) : QString::fromUtf8(correlation));
-    m_userProps->setRowCount(0);
-    for (const mqtt::UserProperty &pair : p.userProperties())
-        addUserPropertyRow(pair.first, pair.second);
+    setProperties(draft.properties, draft.hexCorrelation);
     m_sections->setCurrentIndex(0);
     updateEditorMode();
     validate();

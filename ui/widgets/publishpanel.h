@@ -26,6 +26,7 @@ class QTableWidget;
 class QTimer;
 class QsciLexer;
 class QsciScintilla;
+class TemplatesPanel;
 
 namespace mqtt {
 struct ReasonCode;
@@ -37,7 +38,7 @@ struct ReasonCode;
 // Send (Ctrl+Enter), the outcome of each send ("Delivered: PUBACK", the broker's reason, or
 // why the client refused), the round trip when our message comes back on one of our
 // subscriptions, a "repeat every N ms" series with its latency distribution, and the history
-// of what was sent.
+// of what was sent, and saved templates (TemplatesPanel).
 class PublishPanel : public QWidget
 {
     Q_OBJECT
@@ -55,7 +56,9 @@ public:
     void setTopic(const QString &topic);
     QString topic() const;
     void setQos(int qos);
+    int qos() const;
     void setRetain(bool retain);
+    bool retain() const;
     // Replaces the editor's text; in Hex mode `payload` is shown as hex bytes.
     void setPayload(const QByteArray &payload);
     void setMode(Mode mode);
@@ -64,6 +67,12 @@ public:
     bool payload(QByteArray *out, QString *error = nullptr) const;
     // The 5.0 properties of the form; false with *error for invalid hex correlation data.
     bool properties(mqtt::Properties *out, QString *error = nullptr) const;
+    // What the properties form holds, also while it is disabled (no or a 3.1.1 connection):
+    // a template saved then keeps them.
+    bool formProperties(mqtt::Properties *out, QString *error = nullptr) const;
+    // Fills the properties form; `hexCorrelation` shows the correlation data as hex bytes.
+    void setProperties(const mqtt::Properties &properties, bool hexCorrelation);
+    bool correlationHex() const;
     bool propertiesEnabled() const;
     // Loads a file as the payload (text as is, anything else in Hex mode). A file that cannot
     // be read or is larger than an MQTT packet can be gives false and says why.
@@ -91,6 +100,8 @@ public:
     QTableWidget *userPropertiesTable() const { return m_userProps; }
     QCompleter *completer() const { return m_completer; }
     QTabWidget *sections() const { return m_sections; }
+    TemplatesPanel *templatesPanel() const { return m_templates; }
+    void showTemplates();
     void focusTopic();
 
 Q_SIGNALS:
@@ -169,6 +180,7 @@ private:
     QComboBox *m_correlationMode = nullptr;
     QTableWidget *m_userProps = nullptr;
     QListWidget *m_history = nullptr;
+    TemplatesPanel *m_templates = nullptr;
     QPushButton *m_sendButton;
     QLabel *m_result;
     QLabel *m_latency;
