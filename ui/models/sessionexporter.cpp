@@ -22,7 +22,7 @@ SessionExporter::SessionExporter(QObject *parent) : QObject(parent)
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, [this] {
         m_progressTimer.stop();
         m_result = m_watcher.result();
-        Q_EMIT progress(m_result.events, m_total);
+        Q_EMIT progress(m_result.events, m_result.ok ? m_result.events : m_total);
         Q_EMIT finished(m_result);
     });
 }

@@ -4,6 +4,8 @@
 #include "client.h"
 #include "mqttstrings.h"
 
+#include <QLocale>
+
 SessionReplayer::SessionReplayer(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
@@ -37,7 +39,8 @@ bool SessionReplayer::start(mqtt::Client *client, const QList<mqtt::Message> &me
     m_links << connect(client, &mqtt::Client::disconnected, this, [this] {
         if (isActive())
             finish(State::Failed, tr("The connection was lost after %1 of %2 messages.")
-                                      .arg(m_next).arg(m_messages.size()));
+                                      .arg(QLocale().toString(qint64(m_next)),
+                                           QLocale().toString(m_messages.size())));
     });
     m_state = State::Running;
     Q_EMIT stateChanged(m_state);
@@ -74,7 +77,8 @@ void SessionReplayer::cancel()
 {
     if (isActive())
         finish(State::Cancelled, tr("Replay cancelled after %1 of %2 messages.")
-                                     .arg(m_next).arg(m_messages.size()));
+                                     .arg(QLocale().toString(qint64(m_next)),
+                                          QLocale().toString(m_messages.size())));
 }
 
 qint64 SessionReplayer::elapsedScaled() const
@@ -121,7 +125,8 @@ void SessionReplayer::step()
     Q_EMIT progress(m_next, m_messages.size());
     if (m_next >= m_messages.size()) {
         if (m_pending.isEmpty())
-            finish(State::Finished, tr("Replayed %1 messages.").arg(m_messages.size()));
+            finish(State::Finished,
+                   tr("Replayed %1 messages.").arg(QLocale().toString(m_messages.size())));
         return;
     }
     // Let the socket drain what this slice queued before the next one.

@@ -115,7 +115,17 @@ ReplayDialog::ReplayDialog(const QList<Connection *> &targets, const QString &pa
         m_progress->setFormat(tr("%1 of %2 sent").arg(QLocale().toString(sent),
                                                       QLocale().toString(total)));
     });
-    connect(m_replayer, &SessionReplayer::stateChanged, this, &ReplayDialog::updateButtons);
+    connect(m_replayer, &SessionReplayer::stateChanged, this,
+            [this](SessionReplayer::State state) {
+                const QLocale locale;
+                if (state == SessionReplayer::State::Paused)
+                    setStatus(tr("Paused after %1 of %2 messages; Resume goes on from there.")
+                                  .arg(locale.toString(m_replayer->sent()),
+                                       locale.toString(m_replayer->total())));
+                else if (state == SessionReplayer::State::Running && m_replayer->sent() > 0)
+                    setStatus(tr("Replaying %1 messages…").arg(locale.toString(m_replayer->total())));
+                updateButtons();
+            });
     connect(m_replayer, &SessionReplayer::finished, this, &ReplayDialog::onReplayFinished);
     if (targets.isEmpty())
         setStatus(tr("No connected broker to replay to: connect a tab first."), true);
