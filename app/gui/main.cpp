@@ -3,6 +3,7 @@
 #include "mqttcoreglobal.h"
 #include "widgets/mainwindow.h"
 #include "widgets/sessionactions.h"
+#include "widgets/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -79,6 +80,7 @@ int main(int argc, char *argv[])
         }
     }
 
+    Theme::apply(Theme::saved());
     MainWindow window;
     for (const ConnectionSettings &settings : std::as_const(connections))
         window.addConnection(settings);

@@ -203,6 +203,16 @@ PaneModel *Connection::addPane(const QString &filter, int qos, bool subscribe, Q
     return pane;
 }
 
+QList<Connection::PaneSpec> Connection::paneSpecs() const
+{
+    QList<PaneSpec> specs;
+    for (const PaneEntry &entry : m_panes) {
+        if (entry.pane != m_defaultPane)
+            specs.append({entry.pane->filter(), entry.qos, entry.subscribed});
+    }
+    return specs;
+}
+
 void Connection::removePane(PaneModel *pane)
 {
     if (pane == m_defaultPane)

@@ -77,6 +77,14 @@ public:
     // Returns nullptr with *error set for an invalid filter or a filter that has a pane already.
     PaneModel *addPane(const QString &filter, int qos, bool subscribe, QString *error = nullptr);
     void removePane(PaneModel *pane);
+    // The panes other than the default one, as addPane() takes them: for remembering.
+    struct PaneSpec
+    {
+        QString filter;
+        int qos = 0;
+        bool subscribe = false;
+    };
+    QList<PaneSpec> paneSpecs() const;
 
     // Rates over the last second, for the status bar.
     double messagesInPerSecond() const { return m_inRate; }

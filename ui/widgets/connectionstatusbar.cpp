@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QAccessible>
 #include <QFileInfo>
 #include <QLocale>
 #include <QToolButton>
@@ -114,8 +115,17 @@ void ConnectionStatusBar::updateStatus()
     QString text = m_connection ? m_connection->statusText() : tr("No connection");
     if (m_connection && status == Connection::Status::Connected && m_connection->sessionPresent())
         text += tr(" · session present");
+    const bool changed = m_status->text() != text;
     m_status->setText(text);
     m_status->setToolTip(text);
+    m_status->setAccessibleDescription(tr("Connection status"));
+    if (changed && m_connection) {
+        // A screen reader speaks alerts: connecting, connected, refused and why, lost. (Qt
+        // drops the event when no assistive technology listens.)
+        QAccessibleEvent event(m_status, QAccessible::Alert);
+        QAccessible::updateAccessibility(&event);
+        Q_EMIT statusAnnounced(text);
+    }
 }
 
 void ConnectionStatusBar::updateCounters()

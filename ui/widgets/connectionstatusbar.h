@@ -26,6 +26,10 @@ public:
     // "● REC file.jsonl · N events" while the connection records, else empty.
     QString recordingText() const;
 
+Q_SIGNALS:
+    // The status text changed and was sent to assistive technology as an alert.
+    void statusAnnounced(const QString &text);
+
 private:
     void updateStatus();
     void updateCounters();

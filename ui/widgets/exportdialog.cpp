@@ -57,6 +57,7 @@ ExportDialog::ExportDialog(Connection *connection, QWidget *parent)
     m_scope->addButton(m_pane, 2);
     m_all->setChecked(true);
     m_subtreeEdit->setObjectName(QStringLiteral("exportSubtree"));
+    m_subtreeEdit->setAccessibleName(tr("Subtree to export"));
     m_subtreeEdit->setPlaceholderText(QStringLiteral("home/kitchen"));
     for (PaneModel *pane : connection->panes())
         m_paneCombo->addItem(pane->isDefault() ? tr("Default (matched no filter)") : pane->filter());
@@ -75,12 +76,15 @@ ExportDialog::ExportDialog(Connection *connection, QWidget *parent)
     auto *where = new QGroupBox(tr("Where"), this);
     auto *whereLayout = new QFormLayout(where);
     m_format->setObjectName(QStringLiteral("exportFormat"));
+    m_format->setAccessibleName(tr("Export format"));
+    m_paneCombo->setAccessibleName(tr("Pane to export"));
     m_format->addItem(tr("Session file (JSON Lines, opens in MQTT Inspector)"),
                       int(SessionExporter::Format::Session));
     m_format->addItem(tr("CSV for spreadsheets (RFC 4180)"), int(SessionExporter::Format::Csv));
     whereLayout->addRow(tr("Format:"), m_format);
     auto *pathRow = new QHBoxLayout;
     m_path->setObjectName(QStringLiteral("exportPath"));
+    m_path->setAccessibleName(tr("Export file"));
     m_path->setMinimumWidth(380);
     m_path->setText(QDir::home().filePath(defaultFileName(connection, SessionExporter::Format::Session)));
     auto *browse = new QPushButton(tr("Browse…"), this);

@@ -54,6 +54,7 @@ FilterPane::FilterPane(PaneModel *model, QWidget *parent)
     clear->setObjectName(QStringLiteral("clearButton"));
     clear->setText(tr("Clear"));
     m_searchEdit->setObjectName(QStringLiteral("paneSearch"));
+    m_searchEdit->setAccessibleName(tr("Search this pane"));
     m_searchEdit->setPlaceholderText(tr("Search topic or payload"));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->setMaximumWidth(260);
@@ -72,6 +73,7 @@ FilterPane::FilterPane(PaneModel *model, QWidget *parent)
     m_search->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_view->setObjectName(QStringLiteral("paneView"));
+    m_view->setAccessibleName(tr("Messages of this pane"));
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

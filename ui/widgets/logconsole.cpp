@@ -18,6 +18,7 @@ LogConsole::LogConsole(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     m_view->setObjectName(QStringLiteral("logView"));
+    m_view->setAccessibleName(tr("Connection log"));
     m_view->setReadOnly(true);
     m_view->setMaximumBlockCount(maxLines); // caps memory under a flood, like Kate's output view
     m_view->setLineWrapMode(QPlainTextEdit::NoWrap);

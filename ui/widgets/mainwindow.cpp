@@ -9,9 +9,13 @@
 #include "sessionrecorder.h"
 #include "widgets/publishpanel.h"
 #include "widgets/sessionactions.h"
+#include "widgets/shortcutsdialog.h"
+#include "widgets/theme.h"
+#include "widgets/topicdetails.h"
 #include "widgets/topictree.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -108,6 +112,41 @@ void MainWindow::createActions()
     m_publishAction = connection->addAction(tr("P&ublish…"), this, [this] { showPublish(); });
     m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 
+    // The tree's context menu, for the keyboard: what it does for the current topic.
+    QMenu *topicMenu = menuBar()->addMenu(tr("&Topic"));
+    const auto onTree = [this](auto command) {
+        return [this, command] {
+            if (ConnectionTab *tab = currentTab())
+                (tab->topicTree()->*command)();
+        };
+    };
+    QAction *copyTopic = topicMenu->addAction(tr("&Copy Topic"), this, onTree(&TopicTree::copyCurrentTopic));
+    copyTopic->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *copyPayload = topicMenu->addAction(tr("Copy &Payload"), this,
+                                                onTree(&TopicTree::copyCurrentPayload));
+    copyPayload->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    topicMenu->addSeparator();
+    QAction *watch = topicMenu->addAction(tr("&Watch in a New Pane"), this, onTree(&TopicTree::watchCurrent));
+    watch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QAction *publishTo = topicMenu->addAction(tr("Publish to &This Topic…"), this,
+                                              onTree(&TopicTree::publishToCurrent));
+    publishTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    QAction *deleteRetained = topicMenu->addAction(tr("&Delete Retained…"), this,
+                                                   onTree(&TopicTree::deleteCurrentRetained));
+    deleteRetained->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    topicMenu->addSeparator();
+    QAction *previous = topicMenu->addAction(tr("P&revious Message"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->details()->showPreviousMessage();
+    });
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    QAction *next = topicMenu->addAction(tr("&Next Message"), this, [this] {
+        if (ConnectionTab *tab = currentTab())
+            tab->details()->showNextMessage();
+    });
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_topicActions = {copyTopic, copyPayload, watch, publishTo, deleteRetained, previous, next};
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
     logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -115,8 +154,46 @@ void MainWindow::createActions()
     QAction *publishToggle = m_publishDock->toggleViewAction();
     publishToggle->setText(tr("Publish Dock"));
     view->addAction(publishToggle);
+    view->addSeparator();
+    QAction *nextArea = view->addAction(tr("Next &Area"), this, [this] { focusNextArea(true); });
+    nextArea->setShortcut(QKeySequence(Qt::Key_F6));
+    QAction *previousArea = view->addAction(tr("Previous A&rea"), this, [this] { focusNextArea(false); });
+    previousArea->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    QAction *nextTab = view->addAction(tr("Next &Connection Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    nextTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    QAction *previousTab = view->addAction(tr("Previous Connection &Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    previousTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    view->addSeparator();
+    QMenu *themeMenu = view->addMenu(tr("T&heme"));
+    auto *themes = new QActionGroup(this);
+    const QList<QPair<Theme::Mode, QString>> modes = {{Theme::Mode::System, tr("&System")},
+                                                      {Theme::Mode::Light, tr("&Light")},
+                                                      {Theme::Mode::Dark, tr("&Dark")}};
+    for (const auto &[mode, label] : modes) {
+        QAction *action = themeMenu->addAction(label);
+        action->setObjectName(QStringLiteral("theme-") + Theme::settingsName(mode));
+        action->setCheckable(true);
+        action->setChecked(Theme::current() == mode);
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [mode] {
+            Theme::apply(mode);
+            Theme::save(mode);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addAction(tr("&About MQTT Inspector"), this, [this] {
         QMessageBox::about(this, tr("About MQTT Inspector"),
                            tr("<h3>MQTT Inspector %1</h3><p>A desktop inspector for MQTT 3.1.1 and "
@@ -153,6 +230,7 @@ ConnectionTab *MainWindow::addConnection(const ConnectionSettings &settings, boo
     connect(connection->recorder(), &SessionRecorder::stopped, this, &MainWindow::updateActions);
     m_sessionActions->watch(connection);
     connect(tab->topicTree(), &TopicTree::publishRequested, this, &MainWindow::showPublish);
+    restorePanes(tab);
     if (connectNow)
         connection->connectToBroker();
     return tab;
@@ -174,6 +252,7 @@ void MainWindow::closeTab(int index)
     if (!tab)
         return;
     m_tabLayout = tab->saveLayout();
+    savePanes(tab);
     m_tabs->removeTab(index);
     // Deleting the tab deletes its Connection: the client disconnects, nothing else is touched.
     delete tab;
@@ -224,8 +303,43 @@ void MainWindow::updateActions()
                                            || status == Connection::Status::Refused));
     m_newPaneAction->setEnabled(tab != nullptr);
     m_publishAction->setEnabled(tab != nullptr);
+    for (QAction *action : std::as_const(m_topicActions))
+        action->setEnabled(tab != nullptr);
     if (m_sessionActions)
         m_sessionActions->updateActions();
+}
+
+void MainWindow::focusNextArea(bool forward)
+{
+    // The areas in reading order: tree, details, panes, then the docks that are shown.
+    QList<QWidget *> areas;
+    if (ConnectionTab *tab = currentTab()) {
+        areas << tab->topicTree() << tab->details() << tab->paneTabs();
+    }
+    if (m_publishDock->isVisible())
+        areas << m_publishPanel;
+    if (m_logDock->isVisible())
+        areas << m_logs;
+    if (areas.isEmpty())
+        return;
+    int current = -1;
+    for (int i = 0; i < areas.size(); ++i) {
+        if (areas.at(i)->isAncestorOf(QApplication::focusWidget()) || areas.at(i) == QApplication::focusWidget())
+            current = i;
+    }
+    const int n = int(areas.size());
+    const int target = current < 0 ? 0 : (current + (forward ? 1 : n - 1)) % n;
+    QWidget *area = areas.at(target);
+    // The area's own first focusable child (its proxy when it has one).
+    QWidget *focus = area->focusProxy() ? area->focusProxy() : area;
+    if (focus->focusPolicy() == Qt::NoFocus) {
+        focus = area->nextInFocusChain();
+        while (focus && focus != area && !(area->isAncestorOf(focus) && focus->isVisible()
+                                           && focus->focusPolicy() != Qt::NoFocus))
+            focus = focus->nextInFocusChain();
+    }
+    if (focus)
+        focus->setFocus(Qt::TabFocusReason);
 }
 
 void MainWindow::showPublish(const QString &topic)
@@ -250,6 +364,46 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     if (ConnectionTab *tab = currentTab())
         settings.setValue(QStringLiteral("window/tabLayout"), tab->saveLayout());
+    for (int i = 0; i < m_tabs->count(); ++i)
+        savePanes(tabAt(i));
+}
+
+namespace {
+
+QString panesKey(const Connection *connection)
+{
+    // Per broker: the same URL gets its panes back, another broker does not.
+    return QStringLiteral("panes/") + QString::fromLatin1(
+            connection->settings().displayUrl().toUtf8().toPercentEncoding());
+}
+
+} // namespace
+
+void MainWindow::savePanes(ConnectionTab *tab) const
+{
+    const Connection *connection = tab ? tab->connection() : nullptr;
+    if (!connection || connection->isOffline() || connection->settings().host.isEmpty())
+        return;
+    QVariantList panes;
+    for (const Connection::PaneSpec &spec : connection->paneSpecs())
+        panes << QVariantMap{{QStringLiteral("filter"), spec.filter},
+                             {QStringLiteral("qos"), spec.qos},
+                             {QStringLiteral("subscribe"), spec.subscribe}};
+    QSettings().setValue(panesKey(connection), panes);
+}
+
+void MainWindow::restorePanes(ConnectionTab *tab)
+{
+    const Connection *connection = tab->connection();
+    if (connection->settings().host.isEmpty())
+        return; // an opened session file's tab
+    const QVariantList panes = QSettings().value(panesKey(connection)).toList();
+    for (const QVariant &value : panes) {
+        const QVariantMap pane = value.toMap();
+        tab->openPane(pane.value(QStringLiteral("filter")).toString(),
+                      qBound(0, pane.value(QStringLiteral("qos")).toInt(), 2),
+                      pane.value(QStringLiteral("subscribe")).toBool());
+    }
 }
 
 void MainWindow::restoreSettings()

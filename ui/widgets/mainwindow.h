@@ -38,6 +38,8 @@ public:
     void closeTab(int index);
     // Asks for a broker URL (mqtt://, mqtts://, ws://, wss://) and opens a tab for it.
     void promptNewConnection();
+    // F6 / Shift+F6: focus the next (previous) area: tree, details, panes, Publish, Log.
+    void focusNextArea(bool forward);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -47,6 +49,9 @@ private:
     void onCurrentTabChanged(int index);
     void updateActions();
     void saveSettings() const;
+    // A broker's panes (filter, QoS, subscribed) are remembered per broker URL.
+    void savePanes(ConnectionTab *tab) const;
+    void restorePanes(ConnectionTab *tab);
     void restoreSettings();
 
     QTabWidget *m_tabs;
@@ -58,6 +63,7 @@ private:
     QAction *m_newPaneAction = nullptr;
     QAction *m_publishAction = nullptr;
     SessionActions *m_sessionActions = nullptr;
+    QList<QAction *> m_topicActions;
     QDockWidget *m_publishDock;
     PublishPanel *m_publishPanel;
     QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs

@@ -65,10 +65,12 @@ PayloadView::PayloadView(QWidget *parent)
     pageLayout->setContentsMargins(0, 0, 0, 0);
     m_previousPage = new QToolButton(m_pageBar);
     m_previousPage->setObjectName(QStringLiteral("previousPage"));
+    m_previousPage->setAccessibleName(tr("Previous part"));
     m_previousPage->setArrowType(Qt::LeftArrow);
     m_previousPage->setToolTip(tr("Previous part"));
     m_nextPage = new QToolButton(m_pageBar);
     m_nextPage->setObjectName(QStringLiteral("nextPage"));
+    m_nextPage->setAccessibleName(tr("Next part"));
     m_nextPage->setArrowType(Qt::RightArrow);
     m_nextPage->setToolTip(tr("Next part"));
     m_pageLabel = new QLabel(m_pageBar);
@@ -83,6 +85,7 @@ PayloadView::PayloadView(QWidget *parent)
 
     m_editor = new QsciScintilla(this);
     m_editor->setObjectName(QStringLiteral("payloadEditor"));
+    m_editor->setAccessibleName(tr("Payload"));
     m_editor->setReadOnly(true);
     m_editor->setUtf8(true);
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
@@ -123,7 +126,9 @@ PayloadView::PayloadView(QWidget *parent)
     layout->addWidget(frame, 1);
 
     connect(m_formatCombo, &QComboBox::activated, this, [this](int index) {
-        setFormat(PayloadFormat::Format(m_formatCombo->itemData(index).toInt()));
+        const auto format = PayloadFormat::Format(m_formatCombo->itemData(index).toInt());
+        setFormat(format);
+        Q_EMIT formatChosen(format);
     });
 
     applyColors();

@@ -58,6 +58,8 @@ public:
 Q_SIGNALS:
     // The text of the current payload is on screen.
     void rendered();
+    // The user picked a format in the view's box (not setFormat() from code).
+    void formatChosen(PayloadFormat::Format format);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -79,6 +79,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_completionTimer(new QTimer(this))
 {
     m_topicEdit->setObjectName(QStringLiteral("topicEdit"));
+    m_topicEdit->setAccessibleName(tr("Topic to publish to"));
     m_topicEdit->setPlaceholderText(tr("Topic, e.g. home/kitchen/light/set"));
     m_topicEdit->setClearButtonEnabled(true);
     m_completer->setModel(m_topicModel);
@@ -124,11 +125,13 @@ PublishPanel::PublishPanel(QWidget *parent)
     sendRow->addWidget(m_latency);
 
     m_repeatInterval->setObjectName(QStringLiteral("repeatInterval"));
+    m_repeatInterval->setAccessibleName(tr("Repeat interval"));
     m_repeatInterval->setRange(1, 3600000);
     m_repeatInterval->setValue(1000);
     m_repeatInterval->setSuffix(tr(" ms"));
     m_repeatInterval->setPrefix(tr("every "));
     m_repeatCount->setObjectName(QStringLiteral("repeatCount"));
+    m_repeatCount->setAccessibleName(tr("Repeat count"));
     m_repeatCount->setRange(1, 1000000);
     m_repeatCount->setValue(10);
     m_repeatCount->setSuffix(tr(" times"));
@@ -210,6 +213,7 @@ QWidget *PublishPanel::createPayloadPage()
 
     m_editor = new QsciScintilla(page);
     m_editor->setObjectName(QStringLiteral("payloadEditor"));
+    m_editor->setAccessibleName(tr("Payload"));
     m_editor->setUtf8(true);
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
     m_editor->setMarginLineNumbers(0, true);
@@ -282,6 +286,7 @@ QWidget *PublishPanel::createPropertiesPage()
     m_responseTopic->setObjectName(QStringLiteral("responseTopicEdit"));
     m_correlation = new QLineEdit(m_propsForm);
     m_correlation->setObjectName(QStringLiteral("correlationEdit"));
+    m_correlation->setAccessibleName(tr("Correlation data"));
     m_correlationMode = new QComboBox(m_propsForm);
     m_correlationMode->setObjectName(QStringLiteral("correlationModeCombo"));
     m_correlationMode->addItem(tr("Text"));
@@ -293,6 +298,7 @@ QWidget *PublishPanel::createPropertiesPage()
 
     m_userProps = new QTableWidget(0, 2, m_propsForm);
     m_userProps->setObjectName(QStringLiteral("userPropertiesTable"));
+    m_userProps->setAccessibleName(tr("User properties"));
     m_userProps->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     // Names are as long as values in practice ("x-request-id", "tenant"): share the width.
     m_userProps->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -341,6 +347,7 @@ QWidget *PublishPanel::createHistoryPage()
 {
     m_history = new QListWidget(this);
     m_history->setObjectName(QStringLiteral("historyList"));
+    m_history->setAccessibleName(tr("Sent messages"));
     m_history->setToolTip(tr("Double-click to put a sent message back into the composer"));
     m_history->setUniformItemSizes(true);
     connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::restoreHistory);

@@ -49,6 +49,7 @@ ReplayDialog::ReplayDialog(const QList<Connection *> &targets, const QString &pa
     auto *form = new QFormLayout;
     auto *pathRow = new QHBoxLayout;
     m_path->setObjectName(QStringLiteral("replayPath"));
+    m_path->setAccessibleName(tr("Session file"));
     m_path->setMinimumWidth(360);
     auto *browse = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(m_path, 1);
@@ -64,6 +65,7 @@ ReplayDialog::ReplayDialog(const QList<Connection *> &targets, const QString &pa
     m_speed->addItem(tr("100× faster"), 100.0);
     m_speed->addItem(tr("As fast as possible"), 0.0);
     m_speed->addItem(tr("Other factor:"), -1.0);
+    m_customSpeed->setAccessibleName(tr("Speed factor"));
     m_customSpeed->setRange(0.01, 100000);
     m_customSpeed->setValue(5);
     m_customSpeed->setSuffix(QStringLiteral("×"));

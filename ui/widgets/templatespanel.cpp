@@ -56,6 +56,7 @@ TemplatesPanel::TemplatesPanel(PublishPanel *composer, QWidget *parent)
     }
 
     m_view->setObjectName(QStringLiteral("templatesView"));
+    m_view->setAccessibleName(tr("Saved templates"));
     m_view->setModel(m_store);
     m_view->setItemDelegateForColumn(TemplateStore::TopicColumn, m_delegate);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

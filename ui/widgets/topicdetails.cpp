@@ -13,6 +13,7 @@
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QSettings>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -89,6 +90,7 @@ QColor blend(const QColor &base, const QColor &tint, qreal amount)
 
 TopicDetails::TopicDetails(QWidget *parent)
     : QWidget(parent)
+    , m_chosenFormats(QSettings().value(QStringLiteral("details/payloadFormats")).toMap())
 {
     m_topicLabel = new QLabel(this);
     m_topicLabel->setObjectName(QStringLiteral("topicLabel"));
@@ -106,6 +108,10 @@ TopicDetails::TopicDetails(QWidget *parent)
     m_metaLabel->setWordWrap(true); // a narrow panel wraps the metadata instead of cutting it
 
     m_payloadView = new PayloadView(this);
+    connect(m_payloadView, &PayloadView::formatChosen, this, [this](PayloadFormat::Format f) {
+        m_historyPayload->setFormat(f);
+        rememberFormat(f);
+    });
     m_payloadView->setObjectName(QStringLiteral("payloadView"));
     auto *payloadTab = new QWidget(this);
     auto *payloadLayout = new QVBoxLayout(payloadTab);
@@ -114,6 +120,7 @@ TopicDetails::TopicDetails(QWidget *parent)
 
     m_properties = new QTreeWidget(this);
     m_properties->setObjectName(QStringLiteral("properties"));
+    m_properties->setAccessibleName(tr("MQTT 5 properties"));
     m_properties->setHeaderLabels({tr("Property"), tr("Value")});
     m_properties->setRootIsDecorated(true);
     m_properties->setAlternatingRowColors(true);
@@ -161,6 +168,7 @@ QWidget *TopicDetails::createHistoryTab()
     m_historyModel = new HistoryModel(this);
     m_historyView = new QTableView(this);
     m_historyView->setObjectName(QStringLiteral("historyView"));
+    m_historyView->setAccessibleName(tr("Message history"));
     m_historyView->setModel(m_historyModel);
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -186,6 +194,10 @@ QWidget *TopicDetails::createHistoryTab()
 
     m_historyPayload = new PayloadView(this);
     m_historyPayload->setObjectName(QStringLiteral("historyPayloadView"));
+    connect(m_historyPayload, &PayloadView::formatChosen, this, [this](PayloadFormat::Format f) {
+        m_payloadView->setFormat(f);
+        rememberFormat(f);
+    });
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_historyView);
@@ -210,6 +222,7 @@ QWidget *TopicDetails::createHistoryTab()
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(splitter);
+    m_historyTab = tab;
     return tab;
 }
 
@@ -220,6 +233,7 @@ QWidget *TopicDetails::createDiffTab()
     m_diffSummary->setWordWrap(true);
     m_diffView = new QPlainTextEdit(this);
     m_diffView->setObjectName(QStringLiteral("diffView"));
+    m_diffView->setAccessibleName(tr("Difference to the previous message"));
     m_diffView->setReadOnly(true);
     m_diffView->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diffView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -295,6 +309,10 @@ void TopicDetails::setMessages(const QString &topic, const QList<mqtt::Message> 
     if (topicChanged) {
         updateTopicLabel();
         m_historyView->selectionModel()->clear();
+        const auto format = PayloadFormat::Format(
+                m_chosenFormats.value(topic, int(PayloadFormat::Auto)).toInt());
+        m_payloadView->setFormat(format);
+        m_historyPayload->setFormat(format);
     }
     m_historyModel->setMessages(history);
 
@@ -426,6 +444,45 @@ void TopicDetails::refreshVisibleTab()
         refreshDiff();
     else if (current == m_chartStack->parentWidget() && m_chartDirty)
         refreshChart();
+}
+
+void TopicDetails::rememberFormat(PayloadFormat::Format format)
+{
+    if (m_topic.isEmpty())
+        return;
+    if (format == PayloadFormat::Auto)
+        m_chosenFormats.remove(m_topic);
+    else
+        m_chosenFormats.insert(m_topic, int(format));
+    while (m_chosenFormats.size() > maxRememberedFormats)
+        m_chosenFormats.erase(m_chosenFormats.begin());
+    QSettings().setValue(QStringLiteral("details/payloadFormats"), m_chosenFormats);
+}
+
+bool TopicDetails::showPreviousMessage()
+{
+    const int rows = m_historyModel->rowCount();
+    if (rows == 0)
+        return false;
+    const QModelIndex current = m_historyView->currentIndex();
+    const int row = current.isValid() ? current.row() - 1 : rows - 1;
+    if (row < 0)
+        return false;
+    m_tabs->setCurrentWidget(m_historyTab);
+    m_historyView->setCurrentIndex(m_historyModel->index(row, 0));
+    return true;
+}
+
+bool TopicDetails::showNextMessage()
+{
+    const int rows = m_historyModel->rowCount();
+    const QModelIndex current = m_historyView->currentIndex();
+    const int row = current.isValid() ? current.row() + 1 : rows - 1;
+    if (rows == 0 || row >= rows)
+        return false;
+    m_tabs->setCurrentWidget(m_historyTab);
+    m_historyView->setCurrentIndex(m_historyModel->index(row, 0));
+    return true;
 }
 
 void TopicDetails::showHistoryMessage(int row)

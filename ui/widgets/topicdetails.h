@@ -1,9 +1,12 @@
 #pragma once
 
+#include "models/payloadformat.h"
+
 #include "message.h"
 
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 #include <QWidget>
 
 class HistoryModel;
@@ -36,6 +39,10 @@ public:
     void setMessages(const QString &topic, const QList<mqtt::Message> &history);
     void clear();
     QString topic() const { return m_topic; }
+    // Steps through the topic's history (the History tab; from the newest when nothing is
+    // selected): for the keyboard. False at either end.
+    bool showPreviousMessage();
+    bool showNextMessage();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -57,8 +64,14 @@ private:
     void showHistoryMessage(int row);
     int diffRow() const; // the history row the Diff tab compares with the one before it
 
+    void rememberFormat(PayloadFormat::Format format);
+
     QString m_topic;
     QList<mqtt::Message> m_history;
+    // The payload format the user chose per topic (kept in QSettings, at most
+    // maxRememberedFormats topics); other topics show Auto.
+    QVariantMap m_chosenFormats;
+    static constexpr int maxRememberedFormats = 500;
     mqtt::Message m_last;
     bool m_hasLast = false;
 
@@ -68,6 +81,7 @@ private:
     PayloadView *m_payloadView = nullptr;
     HistoryModel *m_historyModel = nullptr;
     QTableView *m_historyView = nullptr;
+    QWidget *m_historyTab = nullptr;
     PayloadView *m_historyPayload = nullptr;
     QLabel *m_diffSummary = nullptr;
     QPlainTextEdit *m_diffView = nullptr;

@@ -51,6 +51,7 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     auto *filterBar = new QHBoxLayout;
     filterBar->setContentsMargins(4, 4, 4, 0);
     m_filterEdit->setObjectName(QStringLiteral("topicFilter"));
+    m_filterEdit->setAccessibleName(tr("Filter topics"));
     m_filterEdit->setPlaceholderText(tr("Filter topics (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
     m_mode->setObjectName(QStringLiteral("filterMode"));
@@ -71,6 +72,7 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     m_view->setObjectName(QStringLiteral("topicTreeView"));
+    m_view->setAccessibleName(tr("Topic tree"));
     m_view->setModel(connection->treeModel());
     m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true); // the header sorts: by name (natural), counts or rate
@@ -99,6 +101,7 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
     fit(TopicTreeModel::UpdatedColumn, 13);
 
     m_searchView->setObjectName(QStringLiteral("topicSearchView"));
+    m_searchView->setAccessibleName(tr("Matching topics"));
     m_searchView->setModel(m_search);
     m_searchView->verticalHeader()->hide();
     m_searchView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -120,6 +123,7 @@ TopicTree::TopicTree(Connection *connection, QWidget *parent)
             qOverload<>(&QWidget::update));
 
     m_talkersView->setObjectName(QStringLiteral("topTalkersView"));
+    m_talkersView->setAccessibleName(tr("Top talkers"));
     m_talkersView->setModel(m_talkers);
     m_talkersView->verticalHeader()->hide();
     m_talkersView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -307,6 +311,55 @@ void TopicTree::showContextMenu(const QPoint &pos)
         menu.addAction(tr("Collapse all"), m_view, &QTreeView::collapseAll);
     }
     menu.exec(view->viewport()->mapToGlobal(pos));
+}
+
+bool TopicTree::copyCurrentTopic()
+{
+    const QString topic = currentTopic();
+    if (topic.isEmpty())
+        return false;
+    QApplication::clipboard()->setText(topic);
+    return true;
+}
+
+bool TopicTree::copyCurrentPayload()
+{
+    const TopicNode *node = m_connection->store()->node(currentTopic());
+    if (!node || !node->isTopic())
+        return false;
+    QApplication::clipboard()->setText(QString::fromUtf8(node->last.payload()));
+    return true;
+}
+
+int TopicTree::deleteCurrentRetained()
+{
+    const QString topic = currentTopic();
+    if (topic.isEmpty())
+        return 0;
+    // A topic with children or without its own retained message: the subtree, confirmed.
+    const TopicNode *node = m_connection->store()->node(topic);
+    if (retainedCleaner()->hasRetained(topic) && node && node->children.isEmpty())
+        return deleteRetained(topic);
+    return deleteRetainedUnder(topic);
+}
+
+bool TopicTree::watchCurrent()
+{
+    const QString topic = currentTopic();
+    if (topic.isEmpty())
+        return false;
+    const TopicNode *node = m_connection->store()->node(topic);
+    Q_EMIT watchRequested(node && !node->children.isEmpty() ? topic + QStringLiteral("/#") : topic);
+    return true;
+}
+
+bool TopicTree::publishToCurrent()
+{
+    const QString topic = currentTopic();
+    if (topic.isEmpty())
+        return false;
+    Q_EMIT publishRequested(topic);
+    return true;
 }
 
 RetainedCleaner *TopicTree::retainedCleaner()

@@ -44,6 +44,14 @@ public:
     int deleteRetained(const QString &topic);
     int deleteRetainedUnder(const QString &topicOrLevel);
     RetainedCleaner *retainedCleaner();
+    // The context menu's commands for the current topic, for the keyboard (the window's
+    // Topic menu). False when nothing is selected or there is nothing to do.
+    bool copyCurrentTopic();
+    bool copyCurrentPayload();
+    // The current topic's retained message, or (confirmed) every one under a level.
+    int deleteCurrentRetained();
+    bool watchCurrent();
+    bool publishToCurrent();
 
 Q_SIGNALS:
     // The selection moved to a topic or level ("" when nothing is selected).
