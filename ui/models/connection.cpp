@@ -58,7 +58,7 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
             });
     connect(m_client.get(), &mqtt::Client::disconnected, this,
             [this](int rc, mqtt::DisconnectFlags flags, mqtt::ReasonCode reason,
-                   const mqtt::Properties &) {
+                   const mqtt::Properties &properties) {
                 if (rc == 0) {
                     setStatus(Status::Disconnected, tr("Disconnected"));
                     log(tr("Disconnected"));
@@ -71,16 +71,27 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
                               .arg(mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect));
                 log(tr("Disconnected (rc %1): %2").arg(rc).arg(why), mqtt::LogLevel::Warning);
                 journalConnection(QStringLiteral("disconnected"), rc, why);
+                if (m_status != Status::Refused) {
+                    setDiagnosis(flags.fromServer
+                                     ? ConnectionDiagnosis::disconnect(
+                                               reason.value, properties.serverReference().value_or(QString()))
+                                     : ConnectionDiagnosis::transport(m_lastClientError, m_settings.port));
+                }
                 if (m_status != Status::Refused) // keep the refusal's reason on screen
                     setStatus(Status::Lost, tr("Connection lost: %1").arg(why));
             });
     connect(m_client.get(), &mqtt::Client::connectFailed, this, [this](const QString &error) {
         log(tr("Cannot connect: %1").arg(error), mqtt::LogLevel::Err);
         journalConnection(QStringLiteral("disconnected"), -1, error);
+        setDiagnosis(ConnectionDiagnosis::transport(error, m_settings.port));
         setStatus(Status::Lost, tr("Cannot connect: %1").arg(error));
     });
     connect(m_client.get(), &mqtt::Client::logMessage, this,
-            [this](mqtt::LogLevel level, const QString &text) { log(text, level); });
+            [this](mqtt::LogLevel level, const QString &text) {
+                if (level == mqtt::LogLevel::Err || level == mqtt::LogLevel::Warning)
+                    m_lastClientError = text;
+                log(text, level);
+            });
     connect(m_client.get(), &mqtt::Client::published, this, [this] { ++m_messagesOut; });
     connect(m_client.get(), &mqtt::Client::messageSent, this,
             [this](const mqtt::Message &message) {
@@ -154,6 +165,13 @@ void Connection::log(const QString &text, mqtt::LogLevel level)
 {
     m_journal->append(mqtt::SessionEvent::log(level, text, QDateTime::currentMSecsSinceEpoch()));
     Q_EMIT logLine(text);
+}
+
+void Connection::setDiagnosis(const Diagnosis &diagnosis)
+{
+    m_diagnosis = diagnosis;
+    if (!diagnosis.isEmpty())
+        log(tr("Why: %1").arg(diagnosis.text()));
 }
 
 void Connection::journalConnection(const QString &event, int code, const QString &text)
@@ -244,10 +262,14 @@ void Connection::onConnected(bool sessionPresent, int reasonCode, const QString 
     if (reasonCode != 0) {
         log(tr("Connection refused: %1").arg(reasonText), mqtt::LogLevel::Err);
         journalConnection(QStringLiteral("refused"), reasonCode, reasonText);
+        m_diagnosis = ConnectionDiagnosis::connack(m_client->protocolVersion(), reasonCode);
+        log(tr("Why: %1").arg(m_diagnosis.text()));
         setStatus(Status::Refused, tr("Refused: %1").arg(reasonText));
         return;
     }
     m_sessionPresent = sessionPresent;
+    m_diagnosis = Diagnosis();
+    m_lastClientError.clear();
     log(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
                        : tr("Connected: %1").arg(reasonText));
     journalConnection(QStringLiteral("connected"), 0, reasonText);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectiondiagnosis.h"
 #include "connectionsettings.h"
 #include "error.h"
 #include "message.h"
@@ -69,6 +70,9 @@ public:
     // authorised." / "Connection lost: ...; reconnecting in 4 s".
     QString statusText() const { return m_statusText; }
     bool sessionPresent() const { return m_sessionPresent; }
+    // Why the last attempt was refused or the connection lost, in plain language with what to
+    // try (empty while connecting or connected).
+    Diagnosis diagnosis() const { return m_diagnosis; }
 
     // Panes. The default pane (what matched no filter, paho's on_message) always exists.
     PaneModel *defaultPane() const { return m_defaultPane; }
@@ -110,6 +114,7 @@ private:
     };
     void setStatus(Status status, const QString &text);
     void journalConnection(const QString &event, int code, const QString &text);
+    void setDiagnosis(const Diagnosis &diagnosis);
     void onConnected(bool sessionPresent, int reasonCode, const QString &reasonText);
     void updateRates();
     QColor nextPaneColor();
@@ -129,6 +134,8 @@ private:
     Status m_status = Status::Disconnected;
     QString m_statusText;
     bool m_sessionPresent = false;
+    Diagnosis m_diagnosis;
+    QString m_lastClientError; // the client's last error line: a TLS or socket failure's reason
 
     QTimer m_rateTimer;
     QElapsedTimer m_rateClock;

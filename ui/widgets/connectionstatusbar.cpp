@@ -37,6 +37,7 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
     , m_rates(new QLabel(this))
     , m_memory(new QToolButton(this))
     , m_recording(new QLabel(this))
+    , m_diagnosis(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
@@ -51,7 +52,14 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
     m_memory->setToolTip(tr("Message history kept in memory against its budget; "
                             "click to change the budget. Over it, the oldest history goes first."));
     layout->addWidget(m_indicator);
-    layout->addWidget(m_status, 1);
+    layout->addWidget(m_status);
+    // Why it failed and what to try: as wide as the bar allows, the whole text in the tooltip.
+    m_diagnosis->setObjectName(QStringLiteral("connectionDiagnosis"));
+    m_diagnosis->setTextFormat(Qt::PlainText);
+    m_diagnosis->setForegroundRole(QPalette::PlaceholderText);
+    m_diagnosis->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_diagnosis->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_diagnosis, 1);
     m_recording->setObjectName(QStringLiteral("recordingStatus"));
     m_recording->setTextFormat(Qt::PlainText);
     m_recording->setStyleSheet(QStringLiteral("color:#e03131; font-weight:bold;"));
@@ -91,6 +99,11 @@ QString ConnectionStatusBar::statusText() const
     return m_status->text();
 }
 
+QString ConnectionStatusBar::diagnosisText() const
+{
+    return m_connection ? m_connection->diagnosis().text() : QString();
+}
+
 QString ConnectionStatusBar::recordingText() const
 {
     return m_recording->isHidden() ? QString() : m_recording->text();
@@ -115,16 +128,19 @@ void ConnectionStatusBar::updateStatus()
     QString text = m_connection ? m_connection->statusText() : tr("No connection");
     if (m_connection && status == Connection::Status::Connected && m_connection->sessionPresent())
         text += tr(" · session present");
+    const QString why = m_connection ? m_connection->diagnosis().text() : QString();
     const bool changed = m_status->text() != text;
     m_status->setText(text);
-    m_status->setToolTip(text);
+    m_status->setToolTip(why.isEmpty() ? text : text + QStringLiteral("\n\n") + why);
+    m_diagnosis->setText(why.isEmpty() ? QString() : QStringLiteral("— ") + why);
+    m_diagnosis->setToolTip(why);
     m_status->setAccessibleDescription(tr("Connection status"));
     if (changed && m_connection) {
         // A screen reader speaks alerts: connecting, connected, refused and why, lost. (Qt
         // drops the event when no assistive technology listens.)
         QAccessibleEvent event(m_status, QAccessible::Alert);
         QAccessible::updateAccessibility(&event);
-        Q_EMIT statusAnnounced(text);
+        Q_EMIT statusAnnounced(why.isEmpty() ? text : text + QLatin1Char(' ') + why);
     }
 }
 

@@ -25,6 +25,8 @@ public:
     QString memoryText() const;
     // "● REC file.jsonl · N events" while the connection records, else empty.
     QString recordingText() const;
+    // Why the connection was refused or lost and what to try (ConnectionDiagnosis), or empty.
+    QString diagnosisText() const;
 
 Q_SIGNALS:
     // The status text changed and was sent to assistive technology as an alert.
@@ -41,5 +43,6 @@ private:
     QLabel *m_rates;
     QToolButton *m_memory;
     QLabel *m_recording;
+    QLabel *m_diagnosis;
     QList<QMetaObject::Connection> m_connections;
 };
