@@ -41,7 +41,9 @@ AboutDialog::AboutDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setSizeConstraint(QLayout::SetFixedSize);
 
+    // The icon on the left, everything else in one column beside it.
     auto *header = new QHBoxLayout;
+    header->setSpacing(16);
     const QIcon icon = QIcon::fromTheme(QStringLiteral("mqtt-inspector"), windowIcon());
     if (!icon.isNull()) {
         auto *iconLabel = new QLabel(this);
@@ -49,6 +51,8 @@ AboutDialog::AboutDialog(QWidget *parent)
         iconLabel->setAlignment(Qt::AlignTop);
         header->addWidget(iconLabel);
     }
+    auto *column = new QVBoxLayout;
+    column->setSpacing(4);
     auto *title = new QLabel(
         tr("<h2>MQTT Inspector %1</h2>"
            "<p>A desktop inspector for MQTT 3.1.1 and 5.0 brokers:<br>topic tree, messages, "
@@ -56,11 +60,12 @@ AboutDialog::AboutDialog(QWidget *parent)
             .arg(applicationVersion().toHtmlEscaped()),
         this);
     title->setObjectName(QStringLiteral("aboutTitle"));
-    header->addWidget(title, 1);
-    layout->addLayout(header);
+    column->addWidget(title);
+    column->addSpacing(8);
 
     auto *versions = new QFormLayout;
     versions->setLabelAlignment(Qt::AlignLeft);
+    versions->setHorizontalSpacing(12);
     versions->addRow(tr("MQTT Inspector:"),
                      versionLabel(QStringLiteral("applicationVersion"), applicationVersion(), this));
     versions->addRow(tr("Qt:"), versionLabel(QStringLiteral("qtVersion"), qtVersion(), this));
@@ -73,13 +78,17 @@ AboutDialog::AboutDialog(QWidget *parent)
                                   QSysInfo::prettyProductName() + u' '
                                       + QSysInfo::currentCpuArchitecture(),
                                   this));
-    layout->addLayout(versions);
+    column->addLayout(versions);
+    column->addSpacing(12);
 
-    auto *link = new QLabel(tr("<a href=\"%1\">%1</a>").arg(projectUrl()), this);
+    auto *link = new QLabel(QStringLiteral("<a href=\"%1\">%1</a>").arg(projectUrl()), this);
     link->setObjectName(QStringLiteral("projectLink"));
     link->setTextFormat(Qt::RichText);
     link->setOpenExternalLinks(true);
-    layout->addWidget(link);
+    column->addWidget(link);
+    header->addLayout(column, 1);
+    layout->addLayout(header);
+    layout->addSpacing(12);
 
     m_copy->setObjectName(QStringLiteral("copyVersions"));
     m_copy->setToolTip(tr("Copy these versions to the clipboard, for a bug report"));
