@@ -3,35 +3,47 @@ JOBS ?= 2
 BUILD ?= build
 BUILD_ASAN ?= build-asan
 BUILD_FUZZ ?= build-fuzz
-BUILD_TYPE ?= RelWithDebInfo
+# Release (-O3): `make test` then sees the warnings only the optimiser finds (maybe-uninitialized,
+# stringop-overflow...), and `make package` ships what was tested.
+BUILD_TYPE ?= Release
 FUZZ_SECONDS ?= 300
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build asan fuzz-build test test-core run fuzz bench clean
+.PHONY: all deps configure build asan fuzz-build test test-core run fuzz bench package clean
+
+# Every tree gets -Werror (CMake's default is off): CI must fail on a new warning.
+CONFIG_BUILD = -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMQTTI_WERROR=ON
+CONFIG_ASAN = -DCMAKE_BUILD_TYPE=Debug -DMQTTI_SANITIZE=ON -DMQTTI_BUILD_GUI=OFF -DMQTTI_WERROR=ON
+CONFIG_FUZZ = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMQTTI_FUZZ=ON -DMQTTI_WERROR=ON
+
+# $(call configure,DIR,ARGS[,ENV]): configure DIR when it is new or was configured with other
+# ARGS (CMake keeps a tree's cached build type, so checking build.ninja alone is not enough).
+define configure
+	@if [ ! -f $(1)/build.ninja ] || [ "$$(cat $(1)/.mqtti-configure 2>/dev/null)" != "$(2)" ]; then \
+	    echo "$(3) cmake -S . -B $(1) -G Ninja $(2)"; \
+	    $(3) cmake -S . -B $(1) -G Ninja $(2) && echo "$(2)" > $(1)/.mqtti-configure; \
+	fi
+endef
 
 all: build
 
 deps:
 	@bash packaging/install-deps.sh
 
-$(BUILD)/build.ninja: | deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
-
-configure: $(BUILD)/build.ninja
+configure: deps
+	$(call configure,$(BUILD),$(CONFIG_BUILD))
 
 build: deps configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The core and its tests under AddressSanitizer + UndefinedBehaviorSanitizer (no GUI).
 asan: deps
-	@[ -f $(BUILD_ASAN)/build.ninja ] || cmake -S . -B $(BUILD_ASAN) -G Ninja \
-	    -DCMAKE_BUILD_TYPE=Debug -DMQTTI_SANITIZE=ON -DMQTTI_BUILD_GUI=OFF
+	$(call configure,$(BUILD_ASAN),$(CONFIG_ASAN))
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 
 # libFuzzer targets, built with clang.
 fuzz-build: deps
-	@[ -f $(BUILD_FUZZ)/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B $(BUILD_FUZZ) -G Ninja \
-	    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMQTTI_FUZZ=ON
+	$(call configure,$(BUILD_FUZZ),$(CONFIG_FUZZ),CC=clang CXX=clang++)
 	cmake --build $(BUILD_FUZZ) -j $(JOBS)
 
 # Every test: unit, integration and ui in the normal build, the core's tests again under
@@ -41,6 +53,10 @@ test: build asan fuzz-build
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --output-on-failure -LE 'ui|fuzz' $(CTEST_ARGS)
 	cd $(BUILD_FUZZ) && ctest --output-on-failure -L fuzz $(CTEST_ARGS)
+
+# The Debian package: $(BUILD)/mqtt-inspector_<version>-1_<arch>.deb (CPack, dpkg-shlibdeps).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 run: build
 	resources/demo/run-demo.sh $(BUILD)/app/gui/mqtt-inspector

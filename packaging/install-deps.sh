@@ -10,6 +10,8 @@ packages=(
   mosquitto mosquitto-clients python3-paho-mqtt
   xvfb xauth imagemagick
   clang libclang-rt-14-dev
+  # make package and its test: CPack's .deb (dpkg-shlibdeps), lintian, desktop/AppStream checks, man
+  dpkg-dev fakeroot lintian desktop-file-utils appstream man-db
 )
 
 missing=()

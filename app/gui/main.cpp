@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -17,6 +18,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("mqtt-inspector"));
     QApplication::setOrganizationName(QStringLiteral("MQTT Inspector"));
     QApplication::setApplicationVersion(QStringLiteral(MQTTCORE_VERSION_STRING));
+    // The icon the package installs into hicolor (also what Help > About shows).
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("mqtt-inspector")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Desktop inspector for MQTT brokers"));

@@ -2,7 +2,7 @@
 
 #include "brokerurl.h"
 #include "connection.h"
-#include "mqttcoreglobal.h"
+#include "widgets/aboutdialog.h"
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
 #include "widgets/logconsole.h"
@@ -195,10 +195,8 @@ void MainWindow::createActions()
     });
     shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addAction(tr("&About MQTT Inspector"), this, [this] {
-        QMessageBox::about(this, tr("About MQTT Inspector"),
-                           tr("<h3>MQTT Inspector %1</h3><p>A desktop inspector for MQTT 3.1.1 and "
-                              "5.0 brokers.</p><p>Qt %2</p>")
-                               .arg(QStringLiteral(MQTTCORE_VERSION_STRING), QString::fromLatin1(qVersion())));
+        AboutDialog dialog(this);
+        dialog.exec();
     });
 
     QToolBar *toolbar = addToolBar(tr("Main"));
