@@ -164,7 +164,7 @@ void Connection::setOffline(const QString &sourceFile, const QString &statusText
 void Connection::log(const QString &text, mqtt::LogLevel level)
 {
     m_journal->append(mqtt::SessionEvent::log(level, text, QDateTime::currentMSecsSinceEpoch()));
-    Q_EMIT logLine(text);
+    Q_EMIT logLine(text, level);
 }
 
 void Connection::setDiagnosis(const Diagnosis &diagnosis)

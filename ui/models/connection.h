@@ -60,7 +60,7 @@ public:
     void log(const QString &text, mqtt::LogLevel level = mqtt::LogLevel::Info);
     // A line for the log console only, not part of the session (what opening a file found,
     // where a recording goes).
-    void note(const QString &text) { Q_EMIT logLine(text); }
+    void note(const QString &text) { Q_EMIT logLine(text, mqtt::LogLevel::Info); }
 
     void connectToBroker();
     void disconnectFromBroker();
@@ -101,7 +101,7 @@ public:
 Q_SIGNALS:
     void statusChanged();
     void ratesChanged();
-    void logLine(const QString &line);
+    void logLine(const QString &line, mqtt::LogLevel level);
     void paneAdded(PaneModel *pane);
     void paneRemoved(PaneModel *pane);
 
