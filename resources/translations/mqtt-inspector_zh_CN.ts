@@ -1,0 +1,2250 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开连接</translation>
+    </message>
+    <message>
+        <source>the broker sent DISCONNECT: %1</source>
+        <translation>服务器发送了 DISCONNECT：%1</translation>
+    </message>
+    <message>
+        <source>Disconnected (rc %1): %2</source>
+        <translation>已断开连接（rc %1）：%2</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Subscribed (mid %1): %2</source>
+        <translation>已订阅（mid %1）：%2</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting in %2 s</source>
+        <translation>%1；%2 秒后重连</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 as %2</source>
+        <translation>正在以 %2 连接 %1</translation>
+    </message>
+    <message>
+        <source>the filter is empty</source>
+        <translation>主题过滤器为空</translation>
+    </message>
+    <message>
+        <source>a pane for %1 is open already</source>
+        <translation>%1 的窗格已打开</translation>
+    </message>
+    <message>
+        <source>Connection refused: %1</source>
+        <translation>连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (session present)</source>
+        <translation>已连接：%1（会话已存在）</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Connected (MQTT %1): %2</source>
+        <translation>已连接（MQTT %1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusBar</name>
+    <message>
+        <source>Message history kept in memory against its budget; click to change the budget. Over it, the oldest history goes first.</source>
+        <translation>内存中保存的消息历史及其内存预算；点击可修改预算。超出预算时，最早的历史消息最先丢弃。</translation>
+    </message>
+    <message>
+        <source>No connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <source> · session present</source>
+        <translation> · 会话已存在</translation>
+    </message>
+    <message>
+        <source>● REC %1 · %2 events</source>
+        <translation>● 录制中 %1 · %2 个事件</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+        <source>in %1 msg/s (%2/s) · out %3 msg/s · %4 topics</source>
+        <translation>接收 %1 条/秒（%2/s）· 发送 %3 条/秒 · %4 个主题</translation>
+    </message>
+    <message>
+        <source>history %1 / %2</source>
+        <translation>历史 %1 / %2</translation>
+    </message>
+    <message>
+        <source> · %1 oldest dropped</source>
+        <translation> · 已丢弃最早的 %1 条</translation>
+    </message>
+    <message>
+        <source>History budget</source>
+        <translation>历史内存预算</translation>
+    </message>
+    <message>
+        <source>Memory for message history of this connection (MiB):</source>
+        <translation>此连接的消息历史可用内存（MiB）：</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTab</name>
+    <message>
+        <source>+ Pane</source>
+        <translation>+ 窗格</translation>
+    </message>
+    <message>
+        <source>Open a pane for a topic filter (message_callback_add)</source>
+        <translation>为主题过滤器打开一个窗格（message_callback_add）</translation>
+    </message>
+    <message>
+        <source>Cannot open the pane</source>
+        <translation>无法打开窗格</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Messages that matched no pane filter (paho&apos;s on_message)</source>
+        <translation>未匹配任何窗格过滤器的消息（paho 的 on_message）</translation>
+    </message>
+    <message>
+        <source>Messages matching %1</source>
+        <translation>匹配 %1 的消息</translation>
+    </message>
+</context>
+<context>
+    <name>EchoTracker</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Every topic</source>
+        <translation>所有主题</translation>
+    </message>
+    <message>
+        <source>Subtree:</source>
+        <translation>子树：</translation>
+    </message>
+    <message>
+        <source>Pane:</source>
+        <translation>窗格：</translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>收到的消息</translation>
+    </message>
+    <message>
+        <source>Sent messages</source>
+        <translation>发送的消息</translation>
+    </message>
+    <message>
+        <source>Log and connection events</source>
+        <translation>日志和连接事件</translation>
+    </message>
+    <message>
+        <source>Export — %1</source>
+        <translation>导出 — %1</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Default (matched no filter)</source>
+        <translation>默认（未匹配任何过滤器）</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Session file (JSON Lines, opens in MQTT Inspector)</source>
+        <translation>会话文件（JSON Lines，可在 MQTT Inspector 中打开）</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (RFC 4180)</source>
+        <translation>CSV，用于电子表格（RFC 4180）</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 / %2 个事件</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Session files (*.jsonl);;All files (*)</source>
+        <translation>会话文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The history in memory holds %1 messages.</source>
+        <translation>内存中的历史共有 %1 条消息。</translation>
+    </message>
+    <message>
+        <source>%1 older messages were dropped under the history budget and cannot be exported; record (File &gt; Record) to keep everything.</source>
+        <translation>受历史内存预算限制，较早的 %1 条消息已被丢弃，无法导出；如需保留全部消息，请使用录制（文件 &gt; 录制）。</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Choose what to include.</source>
+        <translation>请选择要包含的内容。</translation>
+    </message>
+    <message>
+        <source>Choose a pane.</source>
+        <translation>请选择一个窗格。</translation>
+    </message>
+    <message>
+        <source>There is no topic or level &quot;%1&quot;.</source>
+        <translation>不存在主题或层级“%1”。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation>已将 %1 个事件导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>No file was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPane</name>
+    <message>
+        <source>Matched no pane filter (on_message)</source>
+        <translation>未匹配任何窗格过滤器（on_message）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze this pane; arrivals are kept and counted</source>
+        <translation>冻结此窗格；新到的消息仍会保存并计数</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Search topic or payload</source>
+        <translation>搜索主题或负载</translation>
+    </message>
+    <message>
+        <source>Copy topic</source>
+        <translation>复制主题</translation>
+    </message>
+    <message>
+        <source>Copy payload</source>
+        <translation>复制负载</translation>
+    </message>
+    <message>
+        <source>%1 messages · %2</source>
+        <translation>%1 条消息 · %2</translation>
+    </message>
+    <message>
+        <source> · %1 new (paused)</source>
+        <translation> · %1 条新消息（已暂停）</translation>
+    </message>
+    <message>
+        <source> · oldest %1 dropped</source>
+        <translation> · 已丢弃最早的 %1 条</translation>
+    </message>
+    <message>
+        <source> · %1 shown</source>
+        <translation> · 显示 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>Applies at the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+</context>
+<context>
+    <name>LogConsole</name>
+    <message>
+        <source>Connection events and errors appear here.</source>
+        <translation>连接事件和错误会显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) not shown</source>
+        <translation>
+            <numerusform>… 之前的 %n 行未显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>MQTT Inspector</source>
+        <translation>MQTT Inspector</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New &amp;Pane…</source>
+        <translation>新建窗格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Topics</source>
+        <translation>过滤主题(&amp;F)</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish…</source>
+        <translation>发布(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Publish Dock</source>
+        <translation>发布面板</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About MQTT Inspector</source>
+        <translation>关于 MQTT Inspector(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About MQTT Inspector</source>
+        <translation>关于 MQTT Inspector</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MQTT Inspector %1&lt;/h3&gt;&lt;p&gt;A desktop inspector for MQTT 3.1.1 and 5.0 brokers.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MQTT Inspector %1&lt;/h3&gt;&lt;p&gt;用于 MQTT 3.1.1 和 5.0 服务器的桌面调试工具。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Broker URL (mqtt://, mqtts://, ws://, wss://):</source>
+        <translation>服务器 URL（mqtt://、mqtts://、ws://、wss://）：</translation>
+    </message>
+    <message>
+        <source>This is not a broker URL: %1</source>
+        <translation>这不是有效的服务器 URL：%1</translation>
+    </message>
+    <message>
+        <source>%1 — MQTT Inspector</source>
+        <translation>%1 — MQTT Inspector</translation>
+    </message>
+</context>
+<context>
+    <name>NewPaneDialog</name>
+    <message>
+        <source>Subscribe to this filter</source>
+        <translation>订阅此过滤器</translation>
+    </message>
+    <message>
+        <source>New pane</source>
+        <translation>新建窗格</translation>
+    </message>
+    <message>
+        <source>A pane shows every message its filter matches, as paho&apos;s message_callback_add does. A message can appear in several panes; the Default pane gets what matched none.</source>
+        <translation>窗格显示其过滤器匹配的所有消息，与 paho 的 message_callback_add 相同。一条消息可以出现在多个窗格中；未匹配任何窗格的消息进入“默认”窗格。</translation>
+    </message>
+    <message>
+        <source>0 (at most once)</source>
+        <translation>0（最多一次）</translation>
+    </message>
+    <message>
+        <source>1 (at least once)</source>
+        <translation>1（至少一次）</translation>
+    </message>
+    <message>
+        <source>2 (exactly once)</source>
+        <translation>2（仅一次）</translation>
+    </message>
+    <message>
+        <source>Off: only route what the existing subscriptions bring</source>
+        <translation>关闭时：只分发现有订阅收到的消息</translation>
+    </message>
+    <message>
+        <source>Topic filter:</source>
+        <translation>主题过滤器：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>服务质量 QoS：</translation>
+    </message>
+    <message>
+        <source>Open pane</source>
+        <translation>打开窗格</translation>
+    </message>
+</context>
+<context>
+    <name>PaneModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadFormat</name>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at offset %1: %2
+
+%3</source>
+        <translation>无效的 JSON（偏移 %1）：%2
+
+%3</translation>
+    </message>
+    <message>
+        <source>Invalid XML at line %1, column %2: %3
+
+%4</source>
+        <translation>无效的 XML（第 %1 行，第 %2 列）：%3
+
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadView</name>
+    <message>
+        <source>How to show the payload</source>
+        <translation>负载的显示方式</translation>
+    </message>
+    <message>
+        <source>Previous part</source>
+        <translation>上一部分</translation>
+    </message>
+    <message>
+        <source>Next part</source>
+        <translation>下一部分</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Formatting %1…</source>
+        <translation>正在格式化 %1…</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 (characters %3 to %4 of %5): too large to show at once</source>
+        <translation>第 %1/%2 部分（第 %3 至 %4 个字符，共 %5 个）：内容太大，无法一次显示</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewText</name>
+    <message>
+        <source>&lt;binary %1&gt;</source>
+        <translation>&lt;二进制 %1&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count, noun</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>个模板</translation>
+    </message>
+    <message>
+        <source>templates</source>
+        <translation>个模板</translation>
+    </message>
+    <message>
+        <source>byte</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>bad line</source>
+        <translation>个错误行</translation>
+    </message>
+    <message>
+        <source>bad lines</source>
+        <translation>个错误行</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>v5 prop</source>
+        <translation>个 v5 属性</translation>
+    </message>
+    <message>
+        <source>v5 props</source>
+        <translation>个 v5 属性</translation>
+    </message>
+    <message>
+        <source>message kept</source>
+        <translation>条历史消息</translation>
+    </message>
+    <message>
+        <source>messages kept</source>
+        <translation>条历史消息</translation>
+    </message>
+    <message>
+        <source>pair</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>unchanged line</source>
+        <translation>行未改动</translation>
+    </message>
+    <message>
+        <source>unchanged lines</source>
+        <translation>行未改动</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPanel</name>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Start series</source>
+        <translation>开始连续发送</translation>
+    </message>
+    <message>
+        <source>Topic, e.g. home/kitchen/light/set</source>
+        <translation>主题，例如 home/kitchen/light/set</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>0: at most once · 1: at least once (PUBACK) · 2: exactly once (PUBCOMP)</source>
+        <translation>服务质量：0 最多一次 · 1 至少一次（PUBACK）· 2 仅一次（PUBCOMP）</translation>
+    </message>
+    <message>
+        <source>The broker keeps this message and sends it to every new subscriber</source>
+        <translation>服务器会保留这条消息，并发送给每个新的订阅者</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Properties (MQTT 5)</source>
+        <translation>属性（MQTT 5）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation>发布（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Time from our PUBLISH to the same message arriving on one of our subscriptions</source>
+        <translation>从我们发出 PUBLISH 到同一条消息经由我们的订阅收到所用的时间</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>间隔 </translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Send the message repeatedly and measure the round trips</source>
+        <translation>重复发送消息并测量往返时延</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>Hex bytes</source>
+        <translation>十六进制字节</translation>
+    </message>
+    <message>
+        <source>How the payload is typed; Auto highlights JSON or XML by content</source>
+        <translation>负载的输入方式；“自动”会按内容高亮 JSON 或 XML</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <source>Indent JSON or XML (JSON keys keep their order)</source>
+        <translation>缩进 JSON 或 XML（JSON 键保持原有顺序）</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>Use a file&apos;s contents as the payload</source>
+        <translation>使用文件内容作为负载</translation>
+    </message>
+    <message>
+        <source>Payload from file</source>
+        <translation>从文件读取负载</translation>
+    </message>
+    <message>
+        <source>e.g. application/json</source>
+        <translation>例如 application/json</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>不设置</translation>
+    </message>
+    <message>
+        <source>0: unspecified bytes</source>
+        <translation>0：未指定的字节</translation>
+    </message>
+    <message>
+        <source>1: UTF-8 text</source>
+        <translation>1：UTF-8 文本</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <source>Payload format:</source>
+        <translation>负载格式：</translation>
+    </message>
+    <message>
+        <source>Message expiry:</source>
+        <translation>消息过期间隔：</translation>
+    </message>
+    <message>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <source>User properties (sent in this order):</source>
+        <translation>用户属性（按此顺序发送）：</translation>
+    </message>
+    <message>
+        <source>Double-click to put a sent message back into the composer</source>
+        <translation>双击可将已发送的消息放回编辑器</translation>
+    </message>
+    <message>
+        <source>No connection.</source>
+        <translation>无连接。</translation>
+    </message>
+    <message>
+        <source>Sent with the PUBLISH; empty fields are left out.</source>
+        <translation>随 PUBLISH 发送；空字段不发送。</translation>
+    </message>
+    <message>
+        <source>This connection speaks MQTT 3.1.1, which has no properties.</source>
+        <translation>此连接使用 MQTT 3.1.1，不支持属性。</translation>
+    </message>
+    <message>
+        <source>The payload is not UTF-8 text: it stays in Hex</source>
+        <translation>负载不是 UTF-8 文本：保持十六进制</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>JSON error at line %1, column %2: %3</source>
+        <translation>JSON 错误（第 %1 行，第 %2 列）：%3</translation>
+    </message>
+    <message>
+        <source>Valid JSON · %1</source>
+        <translation>有效的 JSON · %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Hex · %1</source>
+        <translation>十六进制 · %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than an MQTT message can carry (256 MiB)</source>
+        <translation>%1 大小为 %2，超过了 MQTT 消息的上限（256 MiB）</translation>
+    </message>
+    <message>
+        <source>Loaded %1 (%2)</source>
+        <translation>已载入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Correlation data: %1</source>
+        <translation>关联数据：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: not connected to the broker</source>
+        <translation>未发送：未连接到服务器</translation>
+    </message>
+    <message>
+        <source>Not sent: the message is larger than the broker&apos;s Maximum Packet Size</source>
+        <translation>未发送：消息超过了服务器的最大报文长度（Maximum Packet Size）</translation>
+    </message>
+    <message>
+        <source>Not sent: the broker does not accept QoS %1 or retained messages (Maximum QoS / Retain Available)</source>
+        <translation>未发送：服务器不接受 QoS %1 或保留消息（Maximum QoS / Retain Available）</translation>
+    </message>
+    <message>
+        <source>Not sent: QoS %1 is above the broker&apos;s Maximum QoS</source>
+        <translation>未发送：QoS %1 高于服务器的最大 QoS（Maximum QoS）</translation>
+    </message>
+    <message>
+        <source>Not sent: too many messages waiting for the broker</source>
+        <translation>未发送：等待服务器确认的消息过多</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: no connection</source>
+        <translation>未发送：无连接</translation>
+    </message>
+    <message>
+        <source>Not sent: the topic is empty</source>
+        <translation>未发送：主题为空</translation>
+    </message>
+    <message>
+        <source>Not sent: invalid topic: %1</source>
+        <translation>未发送：无效的主题：%1</translation>
+    </message>
+    <message>
+        <source>Sending (QoS 0)…</source>
+        <translation>正在发送（QoS 0）…</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for %1…</source>
+        <translation>已发送，正在等待 %1…</translation>
+    </message>
+    <message>
+        <source>Failed: the broker answered %1 (0x%2)</source>
+        <translation>失败：服务器返回 %1（0x%2）</translation>
+    </message>
+    <message>
+        <source>Sent (QoS 0)</source>
+        <translation>已发送（QoS 0）</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>已送达：%1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>round trip %1</source>
+        <translation>往返 %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Series: %1 of %2 sent, %3 came back</source>
+        <translation>连续发送：已发送 %1/%2 条，收回 %3 条</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>，%1 条失败</translation>
+    </message>
+    <message>
+        <source> · round trip min %1 · median %2 · p99 %3 · max %4</source>
+        <translation> · 往返时延 最小 %1 · 中位数 %2 · p99 %3 · 最大 %4</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>, retained</source>
+        <translation>，保留消息</translation>
+    </message>
+    <message>
+        <source>%1  %2  [%3]  %4</source>
+        <translation>%1  %2  [%3]  %4</translation>
+    </message>
+</context>
+<context>
+    <name>PublishTemplate</name>
+    <message>
+        <source>&quot;%1%2&quot; and &quot;%1%3&quot; are both set; keep one</source>
+        <translation>“%1%2”和“%1%3”同时设置了；请只保留一个</translation>
+    </message>
+    <message>
+        <source>&quot;%1%2&quot; must be a string</source>
+        <translation>“%1%2”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;%1%2&quot; is not valid base64</source>
+        <translation>“%1%2”不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing or empty</source>
+        <translation>缺少“name”或其为空</translation>
+    </message>
+    <message>
+        <source>&quot;group&quot; must be a string</source>
+        <translation>“group”必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;topic&quot; is missing or not a string</source>
+        <translation>缺少“topic”或其不是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;qos&quot; must be 0, 1 or 2</source>
+        <translation>“qos”必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>&quot;retain&quot; must be true or false</source>
+        <translation>“retain”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;mode&quot; must be one of auto, text, json, xml, hex</source>
+        <translation>“mode”必须是 auto、text、json、xml、hex 之一</translation>
+    </message>
+    <message>
+        <source>&quot;properties&quot; must be an object</source>
+        <translation>“properties”必须是对象</translation>
+    </message>
+    <message>
+        <source>&quot;properties.payloadFormatIndicator&quot; must be 0 or 1</source>
+        <translation>“properties.payloadFormatIndicator”必须是 0 或 1</translation>
+    </message>
+    <message>
+        <source>&quot;properties.messageExpiryInterval&quot; must be a whole number of seconds from 0 to 4294967295</source>
+        <translation>“properties.messageExpiryInterval”必须是 0 到 4294967295 之间的整数秒数</translation>
+    </message>
+    <message>
+        <source>&quot;properties.correlationHex&quot; must be true or false</source>
+        <translation>“properties.correlationHex”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;properties.userProperties&quot; must be an array</source>
+        <translation>“properties.userProperties”必须是数组</translation>
+    </message>
+    <message>
+        <source>&quot;properties.userProperties[%1]&quot; must be an object with a string &quot;name&quot; and &quot;value&quot;</source>
+        <translation>“properties.userProperties[%1]”必须是包含字符串“name”和“value”的对象</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Hex: a byte needs two digits (character %1)</source>
+        <translation>十六进制：每个字节需要两位数字（第 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>Hex: &apos;%1&apos; at character %2 is not a hex digit</source>
+        <translation>十六进制：第 %2 个字符“%1”不是十六进制数字</translation>
+    </message>
+    <message>
+        <source>Hex: odd number of digits (the last byte has one)</source>
+        <translation>十六进制：数字个数为奇数（最后一个字节只有一位）</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Replay session</source>
+        <translation>回放会话</translation>
+    </message>
+    <message>
+        <source>Publishes the received messages of a session file to a broker, with their topics, payloads, QoS, retain flags and MQTT 5 properties.</source>
+        <translation>将会话文件中收到的消息发布到服务器，包括其主题、负载、QoS、保留标志和 MQTT 5 属性。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Session file:</source>
+        <translation>会话文件：</translation>
+    </message>
+    <message>
+        <source>To broker:</source>
+        <translation>目标服务器：</translation>
+    </message>
+    <message>
+        <source>As recorded (1×)</source>
+        <translation>按录制速度（1×）</translation>
+    </message>
+    <message>
+        <source>2× faster</source>
+        <translation>2 倍速</translation>
+    </message>
+    <message>
+        <source>10× faster</source>
+        <translation>10 倍速</translation>
+    </message>
+    <message>
+        <source>100× faster</source>
+        <translation>100 倍速</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Other factor:</source>
+        <translation>其他倍数：</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>none (the recorded topics)</source>
+        <translation>无（使用录制的主题）</translation>
+    </message>
+    <message>
+        <source>Topic prefix:</source>
+        <translation>主题前缀：</translation>
+    </message>
+    <message>
+        <source>reading %p%</source>
+        <translation>正在读取 %p%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>已发送 %1/%2</translation>
+    </message>
+    <message>
+        <source>Paused after %1 of %2 messages; Resume goes on from there.</source>
+        <translation>已在第 %1/%2 条消息后暂停；点击“继续”从此处接着回放。</translation>
+    </message>
+    <message>
+        <source>Replaying %1 messages…</source>
+        <translation>正在回放 %1 条消息…</translation>
+    </message>
+    <message>
+        <source>No connected broker to replay to: connect a tab first.</source>
+        <translation>没有可回放的已连接服务器：请先连接一个标签页。</translation>
+    </message>
+    <message>
+        <source>Replay session file</source>
+        <translation>回放会话文件</translation>
+    </message>
+    <message>
+        <source>Session files (*.jsonl);;All files (*)</source>
+        <translation>会话文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a connected broker to replay to.</source>
+        <translation>请选择要回放到的已连接服务器。</translation>
+    </message>
+    <message>
+        <source>The topic prefix cannot start a topic name: %1</source>
+        <translation>此主题前缀不能作为主题名的开头：%1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The target connection was closed.</source>
+        <translation>目标连接已关闭。</translation>
+    </message>
+    <message>
+        <source> (%1 skipped; first: %2)</source>
+        <translation>（跳过 %1；第一处：%2）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RetainedCleaner</name>
+    <message>
+        <source>not connected to the broker</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <source>Save as Template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>e.g. Kitchen light on</source>
+        <translation>例如：打开厨房灯</translation>
+    </message>
+    <message>
+        <source>Pick a group or type a new one</source>
+        <translation>选择一个分组或输入新分组</translation>
+    </message>
+    <message>
+        <source>Saves the topic, payload, QoS, retain flag and MQTT 5 properties of the composer as they are now.</source>
+        <translation>保存编辑器当前的主题、负载、QoS、保留标志和 MQTT 5 属性。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>&amp;Open Session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Session…</source>
+        <translation>回放会话(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a session file (also one made by mqtt-inspector-cli record) into an offline tab</source>
+        <translation>在离线标签页中打开会话文件（包括 mqtt-inspector-cli record 生成的文件）</translation>
+    </message>
+    <message>
+        <source>Record everything this connection receives, sends and logs to a session file</source>
+        <translation>将此连接接收、发送的所有消息及日志录制到会话文件</translation>
+    </message>
+    <message>
+        <source>Export messages and the log as a session file or CSV</source>
+        <translation>将消息和日志导出为会话文件或 CSV</translation>
+    </message>
+    <message>
+        <source>Publish the messages of a session file to a connected broker</source>
+        <translation>将会话文件中的消息发布到已连接的服务器</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open session file</source>
+        <translation>打开会话文件</translation>
+    </message>
+    <message>
+        <source>Session files (*.jsonl);;All files (*)</source>
+        <translation>会话文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>%1
+recorded from %2</source>
+        <translation>%1
+录制自 %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Offline: %1 · %2 messages, %3 events · recorded from %4 at %5 UTC</source>
+        <translation>离线：%1 · %2 条消息，%3 个事件 · 于 %5 UTC 录制自 %4</translation>
+    </message>
+    <message>
+        <source> · loading cancelled</source>
+        <translation> · 已取消载入</translation>
+    </message>
+    <message>
+        <source> · %1 skipped</source>
+        <translation> · 跳过 %1</translation>
+    </message>
+    <message>
+        <source> · stopped: %1</source>
+        <translation> · 已停止：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <source>No connection to record.</source>
+        <translation>没有可录制的连接。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Recording did not start.</source>
+        <translation>录制未能开始。</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+        <source>The recording could not be completed.</source>
+        <translation>录制未能完成。</translation>
+    </message>
+    <message>
+        <source>Recorded %1 events to %2</source>
+        <translation>已将 %1 个事件录制到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) of %1 could not be read and skipped; the other %2 events were loaded.
+
+First: %3</source>
+        <translation>
+            <numerusform>%1 中有 %Ln 行无法读取，已跳过；其余 %2 个事件已载入。
+
+第一处：%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecorder</name>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReplayer</name>
+    <message>
+        <source>The connection was lost after %1 of %2 messages.</source>
+        <translation>在第 %1/%2 条消息后连接中断。</translation>
+    </message>
+    <message>
+        <source>Not connected to a broker.</source>
+        <translation>未连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Replay cancelled after %1 of %2 messages.</source>
+        <translation>已在第 %1/%2 条消息后取消回放。</translation>
+    </message>
+    <message>
+        <source>Publishing message %1 (%2) failed: %3</source>
+        <translation>发布第 %1 条消息（%2）失败：%3</translation>
+    </message>
+    <message>
+        <source>Replayed %1 messages.</source>
+        <translation>已回放 %1 条消息。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateSendDelegate</name>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateStore</name>
+    <message>
+        <source>General</source>
+        <translation>常用</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>The name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>Nothing to rename</source>
+        <translation>没有可重命名的项</translation>
+    </message>
+    <message>
+        <source>A group named &quot;%1&quot; exists already</source>
+        <translation>已存在名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already has a template named &quot;%2&quot;</source>
+        <translation>“%1”中已有名为“%2”的模板</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>, retained</source>
+        <translation>，保留消息</translation>
+    </message>
+    <message>
+        <source>%1 of binary data</source>
+        <translation>%1的二进制数据</translation>
+    </message>
+    <message>
+        <source>%1
+%2 [%3]
+%4</source>
+        <translation>%1
+%2 [%3]
+%4</translation>
+    </message>
+    <message>
+        <source>(empty payload)</source>
+        <translation>（空负载）</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>Not a JSON file: %1 at byte %2</source>
+        <translation>不是 JSON 文件：%1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>Not a templates file: the JSON is not an object</source>
+        <translation>不是模板文件：JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>Not a templates file: &quot;format&quot; is missing (expected &quot;%1&quot;)</source>
+        <translation>不是模板文件：缺少“format”（应为“%1”）</translation>
+    </message>
+    <message>
+        <source>Not a templates file: &quot;format&quot; is &quot;%1&quot;, expected &quot;%2&quot;</source>
+        <translation>不是模板文件：“format”为“%1”，应为“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; is missing or not a number</source>
+        <translation>缺少“version”或其不是数字</translation>
+    </message>
+    <message>
+        <source>Version %1 of the templates format is not supported (this program reads version %2)</source>
+        <translation>不支持第 %1 版模板格式（本程序读取第 %2 版）</translation>
+    </message>
+    <message>
+        <source>&quot;groups&quot; must be an array of group names</source>
+        <translation>“groups”必须是分组名称的数组</translation>
+    </message>
+    <message>
+        <source>Group %1: the name is missing or not a string</source>
+        <translation>分组 %1：缺少名称或名称不是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;templates&quot; is missing or not an array</source>
+        <translation>缺少“templates”或其不是数组</translation>
+    </message>
+    <message>
+        <source>Template %1: not a JSON object</source>
+        <translation>模板 %1：不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Template %1 (&quot;%2&quot;): %3</source>
+        <translation>模板 %1（“%2”）：%3</translation>
+    </message>
+    <message>
+        <source>Template %1: %2</source>
+        <translation>模板 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 → %3</source>
+        <translation>%1/%2 → %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a templates file</source>
+        <translation>%1 太大，不是模板文件</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <source>Double-click to load a template into the composer; Send publishes it; drag to reorder or move to another group</source>
+        <translation>双击将模板载入编辑器；“发送”直接发布；拖动可调整顺序或移到其他分组</translation>
+    </message>
+    <message>
+        <source>No templates yet.
+
+Fill in the composer, then click “Save current as template…” to keep the message for later, or import a JSON file of templates.</source>
+        <translation>还没有模板。
+
+在编辑器中填好消息后，点击“将当前消息存为模板…”以便日后使用，或导入模板 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Save current as template…</source>
+        <translation>将当前消息存为模板…</translation>
+    </message>
+    <message>
+        <source>Keep the composer&apos;s topic, payload, QoS, retain and properties</source>
+        <translation>保存编辑器中的主题、负载、QoS、保留标志和属性</translation>
+    </message>
+    <message>
+        <source>Import / Export</source>
+        <translation>导入 / 导出</translation>
+    </message>
+    <message>
+        <source>Load into Composer</source>
+        <translation>载入编辑器</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Send Now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Publish the template</source>
+        <translation>发布此模板</translation>
+    </message>
+    <message>
+        <source>Put the template into the composer to edit it before sending</source>
+        <translation>将模板放入编辑器，修改后再发送</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename the template or group</source>
+        <translation>重命名模板或分组</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>创建副本</translation>
+    </message>
+    <message>
+        <source>A copy right below, to change a little</source>
+        <translation>在下方创建一个副本，便于稍作修改</translation>
+    </message>
+    <message>
+        <source>Move to Group…</source>
+        <translation>移到分组…</translation>
+    </message>
+    <message>
+        <source>File the template in another group</source>
+        <translation>将模板移到其他分组</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>上移（Ctrl+Up）</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>下移（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the template or group</source>
+        <translation>删除模板或分组</translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation>新建分组…</translation>
+    </message>
+    <message>
+        <source>A group to file templates in</source>
+        <translation>新建用于归类模板的分组</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add the templates of a JSON file</source>
+        <translation>添加 JSON 文件中的模板</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write all templates to a JSON file</source>
+        <translation>将所有模板写入 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved “%1” in %2</source>
+        <translation>已将“%1”保存到 %2</translation>
+    </message>
+    <message>
+        <source>Nothing imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>; names already taken were kept with a suffix: %1</source>
+        <translation>；重名的模板已加后缀保留：%1</translation>
+    </message>
+    <message>
+        <source>Not exported. %1</source>
+        <translation>未导出。%1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Template Exists</source>
+        <translation>模板已存在</translation>
+    </message>
+    <message>
+        <source>“%1” already has a template named “%2”.</source>
+        <translation>“%1”中已有名为“%2”的模板。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>保留两者</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>分组名称：</translation>
+    </message>
+    <message>
+        <source>A group named “%1” exists already</source>
+        <translation>已存在名为“%1”的分组</translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>Rename Template</source>
+        <translation>重命名模板</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Not renamed: %1</source>
+        <translation>未重命名：%1</translation>
+    </message>
+    <message>
+        <source>Move to Group</source>
+        <translation>移到分组</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the group (pick one or type a new one):</source>
+        <translation>将“%1”移到分组（选择现有分组或输入新分组）：</translation>
+    </message>
+    <message>
+        <source>Delete the empty group “%1”?</source>
+        <translation>删除空分组“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete the group “%1” and its %2?</source>
+        <translation>删除分组“%1”及其中的 %2？</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”?</source>
+        <translation>删除模板“%1”？</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import Templates</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>Templates (*.json);;All files (*)</source>
+        <translation>模板 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Templates</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <source>mqtt-templates.json</source>
+        <translation>mqtt-templates.json</translation>
+    </message>
+</context>
+<context>
+    <name>TopTalkersModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Msgs/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDetails</name>
+    <message>
+        <source>1 (UTF-8 text)</source>
+        <translation>1（UTF-8 文本）</translation>
+    </message>
+    <message>
+        <source>%1 (unspecified bytes)</source>
+        <translation>%1（未指定的字节）</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>No topic selected</source>
+        <translation>未选择主题</translation>
+    </message>
+    <message>
+        <source>Select a topic in the tree to see its messages.</source>
+        <translation>在主题树中选择一个主题以查看其消息。</translation>
+    </message>
+    <message>
+        <source>No message on this level itself; its messages are on the topics below it.</source>
+        <translation>此层级本身没有消息；消息位于它下面的主题中。</translation>
+    </message>
+    <message>
+        <source>No message was published on this level.
+Select a topic below it to see its payload.</source>
+        <translation>此层级上没有发布过消息。
+请选择它下面的主题以查看负载。</translation>
+    </message>
+    <message>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <source>dup</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Dup</source>
+        <translation>重复（DUP）</translation>
+    </message>
+    <message>
+        <source>Packet id</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Payload size</source>
+        <translation>负载大小</translation>
+    </message>
+    <message>
+        <source>MQTT 5 properties</source>
+        <translation>MQTT 5 属性</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Select a message to see its payload.</source>
+        <translation>选择一条消息以查看其负载。</translation>
+    </message>
+    <message>
+        <source>No messages to compare.</source>
+        <translation>没有可对比的消息。</translation>
+    </message>
+    <message>
+        <source>Only one message so far: nothing to compare it with.</source>
+        <translation>目前只有一条消息，没有可对比的对象。</translation>
+    </message>
+    <message>
+        <source>Message at %1 (%2) against the one before it at %3 (%4)</source>
+        <translation>%1 的消息（%2）与之前 %3 的消息（%4）对比</translation>
+    </message>
+    <message>
+        <source>Too large to diff (limit %1).</source>
+        <translation>内容太大，无法对比（上限 %1）。</translation>
+    </message>
+    <message>
+        <source>Too large to diff: %1 and %2 lines (limit %3).</source>
+        <translation>内容太大，无法对比：%1 行和 %2 行（上限 %3）。</translation>
+    </message>
+    <message>
+        <source>The payloads are identical.</source>
+        <translation>两条负载完全相同。</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 removed</source>
+        <translation>%1：新增 %2，删除 %3 行</translation>
+    </message>
+    <message>
+        <source>Payload value</source>
+        <translation>负载数值</translation>
+    </message>
+    <message>
+        <source>No topic selected.</source>
+        <translation>未选择主题。</translation>
+    </message>
+    <message>
+        <source>No messages on this level to chart.</source>
+        <translation>此层级没有可绘制图表的消息。</translation>
+    </message>
+    <message>
+        <source>The last payload (%1) is too large to chart.</source>
+        <translation>最新负载（%1）太大，无法绘制图表。</translation>
+    </message>
+    <message>
+        <source>Nothing to chart: the last payload is neither a number nor JSON with numeric fields.</source>
+        <translation>无可绘制内容：最新负载既不是数字，也不是含数值字段的 JSON。</translation>
+    </message>
+    <message>
+        <source>No message has a number at &quot;%1&quot;.</source>
+        <translation>没有消息在“%1”处包含数字。</translation>
+    </message>
+</context>
+<context>
+    <name>TopicSearchModel</name>
+    <message>
+        <source>Matching topic</source>
+        <translation>匹配的主题</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>最新负载</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Msgs/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTree</name>
+    <message>
+        <source>Payloads</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Filter topics (Ctrl+F)</source>
+        <translation>过滤主题（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>MQTT filter</source>
+        <translation>MQTT 过滤器</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Text: case-insensitive substring
+MQTT filter: wildcards as in a subscription (sensors/+/temp, home/#)
+Regex: a regular expression</source>
+        <translation>文本：不区分大小写的子串匹配
+MQTT 过滤器：与订阅相同的通配符（sensors/+/temp、home/#）
+正则表达式：按正则表达式匹配</translation>
+    </message>
+    <message>
+        <source>Also match the last payload of each topic</source>
+        <translation>同时匹配每个主题的最新负载</translation>
+    </message>
+    <message>
+        <source>by messages per second</source>
+        <translation>按每秒消息数</translation>
+    </message>
+    <message>
+        <source>by bytes per second</source>
+        <translation>按每秒字节数</translation>
+    </message>
+    <message>
+        <source>Topics ranked by current rate, refreshed every second</source>
+        <translation>按当前速率排序的主题，每秒刷新</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>主题树</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>流量排行</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>%1 topics</source>
+        <translation>%1 个主题</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%1 / %2%3</translation>
+    </message>
+    <message>
+        <source>Copy topic</source>
+        <translation>复制主题</translation>
+    </message>
+    <message>
+        <source>Copy payload</source>
+        <translation>复制负载</translation>
+    </message>
+    <message>
+        <source>Watch %1 in a new pane</source>
+        <translation>在新窗格中查看 %1</translation>
+    </message>
+    <message>
+        <source>Publish to this topic…</source>
+        <translation>发布到此主题…</translation>
+    </message>
+    <message>
+        <source>Delete retained message</source>
+        <translation>删除保留消息</translation>
+    </message>
+    <message>
+        <source>Delete retained messages under this subtree…</source>
+        <translation>删除此子树下的保留消息…</translation>
+    </message>
+    <message>
+        <source>Expand subtree</source>
+        <translation>展开子树</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message>
+        <source>Delete retained messages</source>
+        <translation>删除保留消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retained message(s) could not be deleted. First failure: %1</source>
+        <translation>
+            <numerusform>%n 条保留消息未能删除。第一处失败：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The retained message of %1 was not deleted: %2</source>
+        <translation>%1 的保留消息未能删除：%2</translation>
+    </message>
+    <message>
+        <source>all topics</source>
+        <translation>所有主题</translation>
+    </message>
+    <message>
+        <source>Delete the retained message of 1 topic under %1?</source>
+        <translation>删除 %1 下 1 个主题的保留消息？</translation>
+    </message>
+    <message>
+        <source>Delete the retained messages of %1 topics under %2?</source>
+        <translation>删除 %2 下 %1 个主题的保留消息？</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+    <message>
+        <source>An empty retained message (QoS 1) is published to each of them; the broker then forgets it. This cannot be undone.
+
+%1</source>
+        <translation>将向每个主题发布一条空的保留消息（QoS 1），服务器随即删除原有的保留消息。此操作无法撤销。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 retained messages were not deleted: %3</source>
+        <translation>%2 条保留消息中有 %1 条未能删除：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>最新负载</translation>
+    </message>
+    <message>
+        <source>Retained</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Msgs/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>字节/秒</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop inspector for MQTT brokers</source>
+        <translation>MQTT 服务器桌面调试工具</translation>
+    </message>
+    <message>
+        <source>Open a tab connected to URL (mqtt://, mqtts://, ws://, wss://; a path on mqtt:// is the topic to subscribe). Repeatable.</source>
+        <translation>打开一个连接到 URL 的标签页（mqtt://、mqtts://、ws://、wss://；mqtt:// 上的路径即要订阅的主题）。可重复使用。</translation>
+    </message>
+    <message>
+        <source>Broker host to connect to.</source>
+        <translation>要连接的服务器主机。</translation>
+    </message>
+    <message>
+        <source>Broker port.</source>
+        <translation>服务器端口。</translation>
+    </message>
+    <message>
+        <source>Filter to subscribe to (repeatable; default # and $SYS/#).</source>
+        <translation>要订阅的主题过滤器（可重复；默认为 # 和 $SYS/#）。</translation>
+    </message>
+    <message>
+        <source>Session files to open offline (as written by File &gt; Record, Export or mqtt-inspector-cli record).</source>
+        <translation>要离线打开的会话文件（由“文件 &gt; 录制”、“导出”或 mqtt-inspector-cli record 生成）。</translation>
+    </message>
+</context>
+</TS>
