@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>What</source>
-        <translation>内容</translation>
+        <translation>导出内容</translation>
     </message>
     <message>
         <source>Default (matched no filter)</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>Where</source>
-        <translation>位置</translation>
+        <translation>保存位置</translation>
     </message>
     <message>
         <source>Session file (JSON Lines, opens in MQTT Inspector)</source>
