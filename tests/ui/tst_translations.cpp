@@ -113,8 +113,9 @@ public:
     }
 
 private:
-    // Every text a user can read in widget and below: titles, labels, buttons, tabs, menus and
-    // their actions, placeholders, tooltips, headers, combo box items, tree items.
+    // Every text a user can read (or hear) in widget and below: titles, labels, buttons, tabs,
+    // menus and their actions, placeholders, tooltips, accessible names, headers, combo box
+    // items, tree items.
     static void collect(QWidget *root, QStringList *texts)
     {
         QList<QWidget *> widgets{root};
@@ -122,7 +123,9 @@ private:
         for (QWidget *w : std::as_const(widgets)) {
             if (w->isWindow() || qobject_cast<QDockWidget *>(w) || qobject_cast<QToolBar *>(w))
                 *texts << w->windowTitle();
-            *texts << w->toolTip() << w->statusTip() << w->whatsThis();
+            // Screen readers read these out: as visible as a label to their users.
+            *texts << w->toolTip() << w->statusTip() << w->whatsThis() << w->accessibleName()
+                   << w->accessibleDescription();
             for (QAction *action : w->actions())
                 collectAction(action, texts);
             if (auto *label = qobject_cast<QLabel *>(w))
