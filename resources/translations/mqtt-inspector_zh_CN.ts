@@ -67,6 +67,10 @@
         <source>Connected (MQTT %1): %2</source>
         <translation>已连接（MQTT %1）：%2</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStatusBar</name>
@@ -1104,6 +1108,285 @@
     <message>
         <source>Cannot export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>Administrative action</source>
+        <translation>管理操作</translation>
+    </message>
+    <message>
+        <source>Bad authentication method</source>
+        <translation>认证方法错误</translation>
+    </message>
+    <message>
+        <source>Bad user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>已被禁止</translation>
+    </message>
+    <message>
+        <source>Client identifier not valid</source>
+        <translation>客户端 ID 无效</translation>
+    </message>
+    <message>
+        <source>Connection rate exceeded</source>
+        <translation>超出连接速率限制</translation>
+    </message>
+    <message>
+        <source>Continue authentication</source>
+        <translation>继续认证</translation>
+    </message>
+    <message>
+        <source>Disconnect with will message</source>
+        <translation>断开连接并发布遗嘱消息</translation>
+    </message>
+    <message>
+        <source>Granted QoS 0</source>
+        <translation>已授予 QoS 0</translation>
+    </message>
+    <message>
+        <source>Granted QoS 1</source>
+        <translation>已授予 QoS 1</translation>
+    </message>
+    <message>
+        <source>Granted QoS 2</source>
+        <translation>已授予 QoS 2</translation>
+    </message>
+    <message>
+        <source>Implementation specific error</source>
+        <translation>实现相关的错误</translation>
+    </message>
+    <message>
+        <source>Keep alive timeout</source>
+        <translation>保活超时</translation>
+    </message>
+    <message>
+        <source>Malformed packet</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <source>Maximum connect time</source>
+        <translation>超出最长连接时间</translation>
+    </message>
+    <message>
+        <source>Message rate too high</source>
+        <translation>消息速率过高</translation>
+    </message>
+    <message>
+        <source>No matching subscribers</source>
+        <translation>没有匹配的订阅者</translation>
+    </message>
+    <message>
+        <source>No subscription found</source>
+        <translation>未找到订阅</translation>
+    </message>
+    <message>
+        <source>Normal disconnection</source>
+        <translation>正常断开连接</translation>
+    </message>
+    <message>
+        <source>Not authorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Packet identifier in use</source>
+        <translation>报文标识符已被占用</translation>
+    </message>
+    <message>
+        <source>Packet identifier not found</source>
+        <translation>未找到报文标识符</translation>
+    </message>
+    <message>
+        <source>Packet too large</source>
+        <translation>报文过大</translation>
+    </message>
+    <message>
+        <source>Payload format invalid</source>
+        <translation>负载格式无效</translation>
+    </message>
+    <message>
+        <source>Protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <source>QoS not supported</source>
+        <translation>不支持该 QoS</translation>
+    </message>
+    <message>
+        <source>Quota exceeded</source>
+        <translation>超出配额</translation>
+    </message>
+    <message>
+        <source>Re-authenticate</source>
+        <translation>重新认证</translation>
+    </message>
+    <message>
+        <source>Receive maximum exceeded</source>
+        <translation>超出接收最大值</translation>
+    </message>
+    <message>
+        <source>Retain not supported</source>
+        <translation>不支持保留消息</translation>
+    </message>
+    <message>
+        <source>Server busy</source>
+        <translation>服务器繁忙</translation>
+    </message>
+    <message>
+        <source>Server moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <source>Server shutting down</source>
+        <translation>服务器正在关闭</translation>
+    </message>
+    <message>
+        <source>Server unavailable</source>
+        <translation>服务器不可用</translation>
+    </message>
+    <message>
+        <source>Session taken over</source>
+        <translation>会话已被接管</translation>
+    </message>
+    <message>
+        <source>Shared subscription not supported</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <source>Subscription identifiers not supported</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Topic alias invalid</source>
+        <translation>主题别名无效</translation>
+    </message>
+    <message>
+        <source>Topic filter invalid</source>
+        <translation>主题过滤器无效</translation>
+    </message>
+    <message>
+        <source>Topic name invalid</source>
+        <translation>主题名无效</translation>
+    </message>
+    <message>
+        <source>Unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <source>Unsupported protocol version</source>
+        <translation>不支持的协议版本</translation>
+    </message>
+    <message>
+        <source>Use another server</source>
+        <translation>请使用其他服务器</translation>
+    </message>
+    <message>
+        <source>Wildcard subscription not supported</source>
+        <translation>不支持通配符订阅</translation>
+    </message>
+    <message>
+        <source>A TLS error occurred.</source>
+        <translation>发生 TLS 错误。</translation>
+    </message>
+    <message>
+        <source>A network protocol error occurred when communicating with the broker.</source>
+        <translation>与服务器通信时发生网络协议错误。</translation>
+    </message>
+    <message>
+        <source>Access denied by ACL.</source>
+        <translation>ACL 拒绝访问。</translation>
+    </message>
+    <message>
+        <source>Authorisation failed.</source>
+        <translation>授权失败。</translation>
+    </message>
+    <message>
+        <source>Client or broker did not communicate in the keepalive interval.</source>
+        <translation>客户端或服务器在保活间隔内没有通信。</translation>
+    </message>
+    <message>
+        <source>Connection Accepted.</source>
+        <translation>连接已接受。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: bad user name or password.</source>
+        <translation>连接被拒绝：用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: broker unavailable.</source>
+        <translation>连接被拒绝：服务器不可用。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: identifier rejected.</source>
+        <translation>连接被拒绝：客户端 ID 被拒绝。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: not authorised.</source>
+        <translation>连接被拒绝：未授权。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: unacceptable protocol version.</source>
+        <translation>连接被拒绝：协议版本不被接受。</translation>
+    </message>
+    <message>
+        <source>Connection Refused: unknown reason.</source>
+        <translation>连接被拒绝：原因未知。</translation>
+    </message>
+    <message>
+        <source>Error defined by errno.</source>
+        <translation>系统错误（errno）。</translation>
+    </message>
+    <message>
+        <source>Invalid function arguments provided.</source>
+        <translation>函数参数无效。</translation>
+    </message>
+    <message>
+        <source>Message not found (internal error).</source>
+        <translation>未找到消息（内部错误）。</translation>
+    </message>
+    <message>
+        <source>Message queue full.</source>
+        <translation>消息队列已满。</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>无错误。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Payload too large.</source>
+        <translation>负载过大。</translation>
+    </message>
+    <message>
+        <source>The client is not currently connected.</source>
+        <translation>客户端当前未连接。</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>连接已中断。</translation>
+    </message>
+    <message>
+        <source>The connection was refused.</source>
+        <translation>连接被拒绝。</translation>
+    </message>
+    <message>
+        <source>This feature is not supported.</source>
+        <translation>不支持此功能。</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>未知错误。</translation>
     </message>
 </context>
 <context>

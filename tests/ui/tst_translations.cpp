@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "messagestore.h"
+#include "reasontext.h"
 #include "testbroker.h"
 #include "topictreemodel.h"
 #include "widgets/connectiontab.h"
@@ -294,6 +295,34 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, english);
         QCOMPARE(isEnglish(text), english);
+    }
+
+    // mqttcore's English reason names and paho strings reach the window translated; other
+    // texts (a socket error from the system, say) pass through.
+    void reasonTexts_data()
+    {
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("CONNACK 5.0") << QStringLiteral("Success") << QStringLiteral("成功");
+        QTest::newRow("SUBACK") << QStringLiteral("Granted QoS 1") << QStringLiteral("已授予 QoS 1");
+        QTest::newRow("DISCONNECT") << QStringLiteral("Session taken over")
+                                    << QStringLiteral("会话已被接管");
+        QTest::newRow("CONNACK 3.1.1") << QStringLiteral("Connection Refused: not authorised.")
+                                       << QStringLiteral("连接被拒绝：未授权。");
+        QTest::newRow("paho error") << QStringLiteral("The connection was lost.")
+                                    << QStringLiteral("连接已中断。");
+        QTest::newRow("other") << QStringLiteral("Connection reset by peer")
+                               << QStringLiteral("Connection reset by peer");
+    }
+    void reasonTexts()
+    {
+        QFETCH(QString, english);
+        QFETCH(QString, shown);
+        QCOMPARE(ReasonText::translated(english), shown);
+    }
+    void connectedStatus()
+    {
+        QCOMPARE(m_tab->connection()->statusText(), QStringLiteral("已连接（MQTT 5.0）：成功"));
     }
 
     // One row per window, dock, dialog or menu: no text in it is still English.
