@@ -114,6 +114,10 @@
         <source>Memory for message history of this connection (MiB):</source>
         <translation>此连接的消息历史可用内存（MiB）：</translation>
     </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTab</name>
@@ -291,6 +295,22 @@
         <source>No file was written.</source>
         <translation>未写入任何文件。</translation>
     </message>
+    <message>
+        <source>Subtree to export</source>
+        <translation>要导出的子树</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>Pane to export</source>
+        <translation>要导出的窗格</translation>
+    </message>
+    <message>
+        <source>Export file</source>
+        <translation>导出文件</translation>
+    </message>
 </context>
 <context>
     <name>FilterPane</name>
@@ -337,6 +357,14 @@
     <message>
         <source> · %1 shown</source>
         <translation> · 显示 %1 条</translation>
+    </message>
+    <message>
+        <source>Search this pane</source>
+        <translation>在此窗格中搜索</translation>
+    </message>
+    <message>
+        <source>Messages of this pane</source>
+        <translation>此窗格的消息</translation>
     </message>
 </context>
 <context>
@@ -388,6 +416,10 @@
         <translation>
             <numerusform>… 之前的 %n 行未显示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection log</source>
+        <translation>连接日志</translation>
     </message>
 </context>
 <context>
@@ -487,6 +519,74 @@
     <message>
         <source>%1 — MQTT Inspector</source>
         <translation>%1 — MQTT Inspector</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Topic</source>
+        <translation>复制主题(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Payload</source>
+        <translation>复制负载(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Watch in a New Pane</source>
+        <translation>在新窗格中查看(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Publish to &amp;This Topic…</source>
+        <translation>发布到此主题(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Retained…</source>
+        <translation>删除保留消息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Message</source>
+        <translation>上一条消息(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Message</source>
+        <translation>下一条消息(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Area</source>
+        <translation>下一个区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous A&amp;rea</source>
+        <translation>上一个区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Connection Tab</source>
+        <translation>下一个连接标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Previous Connection &amp;Tab</source>
+        <translation>上一个连接标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>配色方案(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -619,6 +719,10 @@
     <message>
         <source>Part %1 of %2 (characters %3 to %4 of %5): too large to show at once</source>
         <translation>第 %1/%2 部分（第 %3 至 %4 个字符，共 %5 个）：内容太大，无法一次显示</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>负载</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1130,30 @@
     <message>
         <source>%1  %2  [%3]  %4</source>
         <translation>%1  %2  [%3]  %4</translation>
+    </message>
+    <message>
+        <source>Topic to publish to</source>
+        <translation>要发布到的主题</translation>
+    </message>
+    <message>
+        <source>Repeat interval</source>
+        <translation>重复间隔</translation>
+    </message>
+    <message>
+        <source>Repeat count</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Correlation data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <source>User properties</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <source>Sent messages</source>
+        <translation>发送的消息</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1647,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Session file</source>
+        <translation>会话文件</translation>
+    </message>
+    <message>
+        <source>Speed factor</source>
+        <translation>速度倍数</translation>
+    </message>
 </context>
 <context>
     <name>RetainedCleaner</name>
@@ -1717,6 +1853,85 @@ First: %3</source>
     <message>
         <source>Replayed %1 messages.</source>
         <translation>已回放 %1 条消息。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Filter commands and keys</source>
+        <translation>按命令或按键筛选</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>筛选快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Send the composed message (Publish dock)</source>
+        <translation>发送编辑好的消息（发布面板）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Move between areas of the window</source>
+        <translation>在窗口各区域之间移动</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous pane or details page</source>
+        <translation>下一个 / 上一个窗格或详情页</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
+        <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Expand / collapse a tree level</source>
+        <translation>展开 / 折叠树的一层</translation>
+    </message>
+    <message>
+        <source>Right, Left</source>
+        <translation>→、←</translation>
+    </message>
+    <message>
+        <source>Open the context menu of a row</source>
+        <translation>打开某一行的右键菜单</translation>
+    </message>
+    <message>
+        <source>Menu, Shift+F10</source>
+        <translation>菜单键、Shift+F10</translation>
+    </message>
+    <message>
+        <source>Rename a template (Templates page)</source>
+        <translation>重命名模板（模板页）</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>In views</source>
+        <translation>在视图中</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2306,10 @@ Fill in the composer, then click “Save current as template…” to keep the m
         <source>mqtt-templates.json</source>
         <translation>mqtt-templates.json</translation>
     </message>
+    <message>
+        <source>Saved templates</source>
+        <translation>已保存的模板</translation>
+    </message>
 </context>
 <context>
     <name>TopTalkersModel</name>
@@ -2291,6 +2510,14 @@ Select a topic below it to see its payload.</source>
         <source>No message has a number at &quot;%1&quot;.</source>
         <translation>没有消息在“%1”处包含数字。</translation>
     </message>
+    <message>
+        <source>Message history</source>
+        <translation>消息历史</translation>
+    </message>
+    <message>
+        <source>Difference to the previous message</source>
+        <translation>与上一条消息的差异</translation>
+    </message>
 </context>
 <context>
     <name>TopicSearchModel</name>
@@ -2462,6 +2689,18 @@ MQTT 过滤器：与订阅相同的通配符（sensors/+/temp、home/#）
     <message>
         <source>%1 of %2 retained messages were not deleted: %3</source>
         <translation>%2 条保留消息中有 %1 条未能删除：%3</translation>
+    </message>
+    <message>
+        <source>Filter topics</source>
+        <translation>过滤主题</translation>
+    </message>
+    <message>
+        <source>Topic tree</source>
+        <translation>主题树</translation>
+    </message>
+    <message>
+        <source>Matching topics</source>
+        <translation>匹配的主题</translation>
     </message>
 </context>
 <context>
