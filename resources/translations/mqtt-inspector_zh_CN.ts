@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&amp;Copy Version Information</source>
+        <translation>复制版本信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>About MQTT Inspector</source>
+        <translation>关于 MQTT Inspector</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;MQTT Inspector %1&lt;/h2&gt;&lt;p&gt;A desktop inspector for MQTT 3.1.1 and 5.0 brokers:&lt;br&gt;topic tree, messages, publishing and session files.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;MQTT Inspector %1&lt;/h2&gt;&lt;p&gt;用于 MQTT 3.1.1 和 5.0 服务器的桌面调试工具：&lt;br&gt;主题树、消息、发布和会话文件。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>MQTT Inspector:</source>
+        <translation>MQTT Inspector：</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <source>QScintilla:</source>
+        <translation>QScintilla：</translation>
+    </message>
+    <message>
+        <source>OpenSSL:</source>
+        <translation>OpenSSL：</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>Copy these versions to the clipboard, for a bug report</source>
+        <translation>将这些版本信息复制到剪贴板，用于报告问题</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Disconnected</source>
@@ -70,6 +117,521 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDiagnosis</name>
+    <message>
+        <source>%1 Try: %2</source>
+        <translation>%1 建议：%2</translation>
+    </message>
+    <message>
+        <source>The broker does not speak this MQTT version.</source>
+        <translation>服务器不支持此 MQTT 版本。</translation>
+    </message>
+    <message>
+        <source>connect with another protocol version (MQTT 3.1.1 or 5.0), or upgrade the broker.</source>
+        <translation>改用其他协议版本（MQTT 3.1.1 或 5.0）连接，或升级服务器。</translation>
+    </message>
+    <message>
+        <source>The broker rejected the client ID (too long, bad characters, or empty without a clean session).</source>
+        <translation>服务器拒绝了客户端 ID（太长、含非法字符，或在未清除会话时为空）。</translation>
+    </message>
+    <message>
+        <source>use a short ID of letters and digits, or let the inspector generate one.</source>
+        <translation>使用由字母和数字组成的短 ID，或由本工具自动生成。</translation>
+    </message>
+    <message>
+        <source>The broker is up but its MQTT service is unavailable right now.</source>
+        <translation>服务器在运行，但其 MQTT 服务暂时不可用。</translation>
+    </message>
+    <message>
+        <source>wait and reconnect; check the broker&apos;s log if it persists.</source>
+        <translation>稍后重连；如果问题持续，请查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>check the credentials in the connection settings.</source>
+        <translation>检查连接设置中的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The broker does not allow this client to connect (no or wrong credentials, or an ACL/authentication plugin said no).</source>
+        <translation>服务器不允许此客户端连接（未提供或提供了错误的凭据，或被 ACL/认证插件拒绝）。</translation>
+    </message>
+    <message>
+        <source>enter a user name and password the broker accepts, or ask its administrator for access.</source>
+        <translation>输入服务器接受的用户名和密码，或向其管理员申请访问权限。</translation>
+    </message>
+    <message>
+        <source>The broker refused with code %1, which MQTT 3.1.1 does not define.</source>
+        <translation>服务器以代码 %1 拒绝连接，MQTT 3.1.1 未定义该代码。</translation>
+    </message>
+    <message>
+        <source>check the broker&apos;s log; try MQTT 5.0 for a reason code with a name.</source>
+        <translation>查看服务器日志；改用 MQTT 5.0 可获得带名称的原因码。</translation>
+    </message>
+    <message>
+        <source>The broker refused without saying why (Unspecified error).</source>
+        <translation>服务器拒绝连接但未说明原因（Unspecified error）。</translation>
+    </message>
+    <message>
+        <source>look at the broker&apos;s log for this client ID.</source>
+        <translation>在服务器日志中查找此客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The broker could not parse our CONNECT (Malformed Packet).</source>
+        <translation>服务器无法解析我们的 CONNECT 报文（Malformed Packet）。</translation>
+    </message>
+    <message>
+        <source>report it with the packet log (a bug in the client or the broker).</source>
+        <translation>附上报文日志报告此问题（客户端或服务器存在缺陷）。</translation>
+    </message>
+    <message>
+        <source>The broker saw a protocol error in our CONNECT.</source>
+        <translation>服务器在我们的 CONNECT 报文中发现协议错误。</translation>
+    </message>
+    <message>
+        <source>check the connection&apos;s MQTT 5 properties; report it with the packet log.</source>
+        <translation>检查连接的 MQTT 5 属性；附上报文日志报告此问题。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s own rules refused the connection (Implementation specific error).</source>
+        <translation>服务器自身的规则拒绝了连接（Implementation specific error）。</translation>
+    </message>
+    <message>
+        <source>read the Reason String or the broker&apos;s log.</source>
+        <translation>查看原因字符串（Reason String）或服务器日志。</translation>
+    </message>
+    <message>
+        <source>The broker does not support MQTT 5.0.</source>
+        <translation>服务器不支持 MQTT 5.0。</translation>
+    </message>
+    <message>
+        <source>connect with MQTT 3.1.1.</source>
+        <translation>改用 MQTT 3.1.1 连接。</translation>
+    </message>
+    <message>
+        <source>The broker does not accept this client ID.</source>
+        <translation>服务器不接受此客户端 ID。</translation>
+    </message>
+    <message>
+        <source>This client is not authorized to connect.</source>
+        <translation>此客户端无权连接。</translation>
+    </message>
+    <message>
+        <source>use credentials (or a client certificate) the broker accepts, or ask its administrator for access.</source>
+        <translation>使用服务器接受的凭据（或客户端证书），或向其管理员申请访问权限。</translation>
+    </message>
+    <message>
+        <source>The broker is unavailable right now.</source>
+        <translation>服务器暂时不可用。</translation>
+    </message>
+    <message>
+        <source>wait and reconnect.</source>
+        <translation>稍后重连。</translation>
+    </message>
+    <message>
+        <source>The broker is too busy to take the connection.</source>
+        <translation>服务器太忙，无法接受连接。</translation>
+    </message>
+    <message>
+        <source>wait and reconnect; lower the reconnect rate of other clients.</source>
+        <translation>稍后重连；降低其他客户端的重连频率。</translation>
+    </message>
+    <message>
+        <source>This client is banned by the broker.</source>
+        <translation>此客户端已被服务器禁止。</translation>
+    </message>
+    <message>
+        <source>ask the broker&apos;s administrator.</source>
+        <translation>请联系服务器管理员。</translation>
+    </message>
+    <message>
+        <source>The broker does not support the authentication method we asked for.</source>
+        <translation>服务器不支持我们请求的认证方法。</translation>
+    </message>
+    <message>
+        <source>remove the Authentication Method or pick one the broker supports.</source>
+        <translation>去掉认证方法（Authentication Method），或选择服务器支持的方法。</translation>
+    </message>
+    <message>
+        <source>The will topic is not a valid topic for this broker.</source>
+        <translation>遗嘱主题对此服务器无效。</translation>
+    </message>
+    <message>
+        <source>fix the will topic (no wildcards, within the broker&apos;s rules).</source>
+        <translation>修改遗嘱主题（不含通配符，并符合服务器的规则）。</translation>
+    </message>
+    <message>
+        <source>Our CONNECT is larger than the broker accepts (a large will payload?).</source>
+        <translation>我们的 CONNECT 报文超过了服务器允许的大小（遗嘱负载过大？）。</translation>
+    </message>
+    <message>
+        <source>shorten the will message or the user properties.</source>
+        <translation>缩短遗嘱消息或用户属性。</translation>
+    </message>
+    <message>
+        <source>A quota of the broker is exceeded (connections, sessions).</source>
+        <translation>超出了服务器的配额（连接数、会话数）。</translation>
+    </message>
+    <message>
+        <source>close other connections or ask for a higher quota.</source>
+        <translation>关闭其他连接，或申请更高的配额。</translation>
+    </message>
+    <message>
+        <source>The will payload does not match its Payload Format Indicator (not UTF-8).</source>
+        <translation>遗嘱负载与其负载格式指示（Payload Format Indicator）不符（不是 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>clear the indicator or send UTF-8 text.</source>
+        <translation>清除该指示，或发送 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>The broker does not support retained messages, and the will is retained.</source>
+        <translation>服务器不支持保留消息，而遗嘱消息设置了保留。</translation>
+    </message>
+    <message>
+        <source>turn off Retain on the will.</source>
+        <translation>关闭遗嘱消息的保留标志。</translation>
+    </message>
+    <message>
+        <source>The broker does not support the will&apos;s QoS.</source>
+        <translation>服务器不支持遗嘱消息的 QoS。</translation>
+    </message>
+    <message>
+        <source>lower the will&apos;s QoS.</source>
+        <translation>降低遗嘱消息的 QoS。</translation>
+    </message>
+    <message>
+        <source>The broker asks this client to use another server for now.</source>
+        <translation>服务器要求此客户端暂时改用其他服务器。</translation>
+    </message>
+    <message>
+        <source>connect to the server in the Server Reference.</source>
+        <translation>连接服务器引用（Server Reference）中给出的服务器。</translation>
+    </message>
+    <message>
+        <source>The broker has moved for good.</source>
+        <translation>服务器已永久迁移。</translation>
+    </message>
+    <message>
+        <source>connect to the server in the Server Reference and update the profile.</source>
+        <translation>连接服务器引用（Server Reference）中给出的服务器，并更新连接配置。</translation>
+    </message>
+    <message>
+        <source>This client connects too often: the broker&apos;s connection rate limit.</source>
+        <translation>此客户端连接过于频繁：触发了服务器的连接速率限制。</translation>
+    </message>
+    <message>
+        <source>wait before reconnecting; raise the reconnect delay.</source>
+        <translation>稍等再重连；增大重连间隔。</translation>
+    </message>
+    <message>
+        <source>The broker refused with 0x%1, which MQTT 5.0 does not define for CONNACK.</source>
+        <translation>服务器以 0x%1 拒绝连接，MQTT 5.0 未为 CONNACK 定义该原因码。</translation>
+    </message>
+    <message>
+        <source>check the broker&apos;s log.</source>
+        <translation>查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>The broker refused with reason code %1.</source>
+        <translation>服务器以原因码 %1 拒绝连接。</translation>
+    </message>
+    <message>
+        <source>(no Server Reference was sent)</source>
+        <translation>（未发送服务器引用）</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection normally.</source>
+        <translation>服务器正常关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection without saying why.</source>
+        <translation>服务器关闭了连接，但未说明原因。</translation>
+    </message>
+    <message>
+        <source>look at the broker&apos;s log.</source>
+        <translation>查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>The broker could not parse a packet we sent (Malformed Packet).</source>
+        <translation>服务器无法解析我们发送的报文（Malformed Packet）。</translation>
+    </message>
+    <message>
+        <source>report it with the packet log.</source>
+        <translation>附上报文日志报告此问题。</translation>
+    </message>
+    <message>
+        <source>The broker saw a protocol error in what we sent.</source>
+        <translation>服务器在我们发送的内容中发现协议错误。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s own rules closed the connection.</source>
+        <translation>服务器自身的规则关闭了连接。</translation>
+    </message>
+    <message>
+        <source>This client is no longer authorized (an ACL or credentials changed).</source>
+        <translation>此客户端已不再被授权（ACL 或凭据已变更）。</translation>
+    </message>
+    <message>
+        <source>check the credentials and the broker&apos;s access rules.</source>
+        <translation>检查凭据和服务器的访问规则。</translation>
+    </message>
+    <message>
+        <source>The broker is too busy.</source>
+        <translation>服务器太忙。</translation>
+    </message>
+    <message>
+        <source>reconnect later.</source>
+        <translation>稍后重连。</translation>
+    </message>
+    <message>
+        <source>The broker is shutting down.</source>
+        <translation>服务器正在关闭。</translation>
+    </message>
+    <message>
+        <source>reconnect when it is back.</source>
+        <translation>待服务器恢复后重连。</translation>
+    </message>
+    <message>
+        <source>The broker heard nothing from us within the keep alive time.</source>
+        <translation>服务器在保活时间内没有收到我们的任何报文。</translation>
+    </message>
+    <message>
+        <source>check the network; a longer keep alive helps on slow links.</source>
+        <translation>检查网络；在慢速链路上可以加长保活时间。</translation>
+    </message>
+    <message>
+        <source>Another client connected with the same client ID and took the session over.</source>
+        <translation>另一个客户端使用相同的客户端 ID 连接，接管了会话。</translation>
+    </message>
+    <message>
+        <source>give each client its own ID (or let the inspector generate one).</source>
+        <translation>为每个客户端使用不同的 ID（或由本工具自动生成）。</translation>
+    </message>
+    <message>
+        <source>A topic filter we subscribed to is not allowed by the broker.</source>
+        <translation>服务器不允许我们订阅的主题过滤器。</translation>
+    </message>
+    <message>
+        <source>fix the filter of the last subscription.</source>
+        <translation>修改最近一次订阅的主题过滤器。</translation>
+    </message>
+    <message>
+        <source>A topic we published to is not allowed by the broker.</source>
+        <translation>服务器不允许我们发布到的主题。</translation>
+    </message>
+    <message>
+        <source>fix the topic of the last message.</source>
+        <translation>修改最近一条消息的主题。</translation>
+    </message>
+    <message>
+        <source>We had more QoS 1/2 messages in flight than the broker&apos;s Receive Maximum.</source>
+        <translation>我们未确认的 QoS 1/2 消息超过了服务器的接收最大值（Receive Maximum）。</translation>
+    </message>
+    <message>
+        <source>A topic alias we sent was invalid.</source>
+        <translation>我们发送的主题别名无效。</translation>
+    </message>
+    <message>
+        <source>A packet we sent is larger than the broker&apos;s Maximum Packet Size.</source>
+        <translation>我们发送的报文超过了服务器的最大报文长度（Maximum Packet Size）。</translation>
+    </message>
+    <message>
+        <source>send a smaller payload.</source>
+        <translation>发送更小的负载。</translation>
+    </message>
+    <message>
+        <source>We published faster than the broker allows.</source>
+        <translation>我们的发布速率超过了服务器的限制。</translation>
+    </message>
+    <message>
+        <source>publish more slowly.</source>
+        <translation>降低发布速率。</translation>
+    </message>
+    <message>
+        <source>A quota of the broker is exceeded.</source>
+        <translation>超出了服务器的配额。</translation>
+    </message>
+    <message>
+        <source>ask for a higher quota.</source>
+        <translation>申请更高的配额。</translation>
+    </message>
+    <message>
+        <source>An administrator closed the connection.</source>
+        <translation>管理员关闭了连接。</translation>
+    </message>
+    <message>
+        <source>A payload did not match its Payload Format Indicator (not UTF-8).</source>
+        <translation>负载与其负载格式指示（Payload Format Indicator）不符（不是 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The broker does not support retained messages.</source>
+        <translation>服务器不支持保留消息。</translation>
+    </message>
+    <message>
+        <source>publish without Retain.</source>
+        <translation>发布时不设置保留标志。</translation>
+    </message>
+    <message>
+        <source>We used a QoS above the broker&apos;s Maximum QoS.</source>
+        <translation>我们使用的 QoS 高于服务器的最大 QoS（Maximum QoS）。</translation>
+    </message>
+    <message>
+        <source>publish with a lower QoS.</source>
+        <translation>使用更低的 QoS 发布。</translation>
+    </message>
+    <message>
+        <source>The broker asks this client to use another server: %1.</source>
+        <translation>服务器要求此客户端改用其他服务器：%1。</translation>
+    </message>
+    <message>
+        <source>connect to that server.</source>
+        <translation>连接该服务器。</translation>
+    </message>
+    <message>
+        <source>The broker has moved to %1.</source>
+        <translation>服务器已迁移到 %1。</translation>
+    </message>
+    <message>
+        <source>connect there and update the profile.</source>
+        <translation>连接新地址并更新连接配置。</translation>
+    </message>
+    <message>
+        <source>The broker does not support shared subscriptions ($share/...).</source>
+        <translation>服务器不支持共享订阅（$share/...）。</translation>
+    </message>
+    <message>
+        <source>subscribe without $share.</source>
+        <translation>不使用 $share 订阅。</translation>
+    </message>
+    <message>
+        <source>raise the reconnect delay.</source>
+        <translation>增大重连间隔。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s maximum connection time is over.</source>
+        <translation>已达到服务器允许的最长连接时间。</translation>
+    </message>
+    <message>
+        <source>reconnect.</source>
+        <translation>重新连接。</translation>
+    </message>
+    <message>
+        <source>The broker does not support subscription identifiers.</source>
+        <translation>服务器不支持订阅标识符。</translation>
+    </message>
+    <message>
+        <source>subscribe without a Subscription Identifier.</source>
+        <translation>订阅时不使用订阅标识符（Subscription Identifier）。</translation>
+    </message>
+    <message>
+        <source>The broker does not support wildcard subscriptions.</source>
+        <translation>服务器不支持通配符订阅。</translation>
+    </message>
+    <message>
+        <source>subscribe to topics without + or #.</source>
+        <translation>订阅不含 + 或 # 的主题。</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection with reason code 0x%1.</source>
+        <translation>服务器以原因码 0x%1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s certificate is not made out for this host name.</source>
+        <translation>服务器证书不是为此主机名签发的。</translation>
+    </message>
+    <message>
+        <source>connect with the name the certificate lists (see its subject), or set the expected server name.</source>
+        <translation>使用证书中列出的名称连接（见证书主题），或设置预期的服务器名称。</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s certificate could not be verified (%1).</source>
+        <translation>无法验证服务器证书（%1）。</translation>
+    </message>
+    <message>
+        <source>give the CA file that signed the broker&apos;s certificate, or use the system store; turn verification off only for a test broker.</source>
+        <translation>提供签发服务器证书的 CA 文件，或使用系统证书库；只有测试服务器才可关闭验证。</translation>
+    </message>
+    <message>
+        <source>The port did not answer TLS: it is probably a plain MQTT port.</source>
+        <translation>该端口没有以 TLS 应答：它可能是未加密的 MQTT 端口。</translation>
+    </message>
+    <message>
+        <source>use mqtt:// for this port, or the broker&apos;s TLS port (usually 8883).</source>
+        <translation>此端口请使用 mqtt://，或改用服务器的 TLS 端口（通常为 8883）。</translation>
+    </message>
+    <message>
+        <source>A certificate or key file of the connection cannot be used: %1</source>
+        <translation>连接使用的证书或密钥文件无法使用：%1</translation>
+    </message>
+    <message>
+        <source>check the file paths and that the key belongs to the certificate.</source>
+        <translation>检查文件路径，并确认密钥与证书匹配。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>TLS 握手失败。</translation>
+    </message>
+    <message>
+        <source>check that the broker&apos;s TLS port is used and that client and broker share a TLS version; a client certificate may be required.</source>
+        <translation>确认使用的是服务器的 TLS 端口，且客户端与服务器支持相同的 TLS 版本；服务器可能要求客户端证书。</translation>
+    </message>
+    <message>
+        <source>The host name could not be resolved (DNS).</source>
+        <translation>无法解析主机名（DNS）。</translation>
+    </message>
+    <message>
+        <source>check the spelling of the host, or use its IP address.</source>
+        <translation>检查主机名拼写，或改用 IP 地址。</translation>
+    </message>
+    <message>
+        <source> Is the broker&apos;s TLS listener on this port?</source>
+        <translation> 服务器的 TLS 监听器是否在此端口上？</translation>
+    </message>
+    <message>
+        <source> Is this perhaps the TLS port (8883), or is the broker stopped?</source>
+        <translation> 这是否是 TLS 端口（8883），或者服务器已停止？</translation>
+    </message>
+    <message>
+        <source>Nothing listens on that port: the connection was refused.</source>
+        <translation>该端口上没有程序在监听：连接被拒绝。</translation>
+    </message>
+    <message>
+        <source>check the port and that the broker runs.</source>
+        <translation>检查端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The host cannot be reached from this machine.</source>
+        <translation>从本机无法访问该主机。</translation>
+    </message>
+    <message>
+        <source>check the network, VPN and firewall.</source>
+        <translation>检查网络、VPN 和防火墙。</translation>
+    </message>
+    <message>
+        <source>The connection timed out: no answer from the host.</source>
+        <translation>连接超时：主机没有应答。</translation>
+    </message>
+    <message>
+        <source>check the host and port; a firewall may drop the packets.</source>
+        <translation>检查主机和端口；防火墙可能丢弃了数据包。</translation>
+    </message>
+    <message>
+        <source>The broker closed the connection before or without answering.</source>
+        <translation>服务器在应答前关闭了连接，或根本没有应答。</translation>
+    </message>
+    <message>
+        <source>check the broker&apos;s log (a listener limit, an ACL, or a TLS port reached with mqtt://).</source>
+        <translation>查看服务器日志（监听器数量限制、ACL，或用 mqtt:// 连接了 TLS 端口）。</translation>
     </message>
 </context>
 <context>
@@ -491,14 +1053,6 @@
     <message>
         <source>&amp;About MQTT Inspector</source>
         <translation>关于 MQTT Inspector(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About MQTT Inspector</source>
-        <translation>关于 MQTT Inspector</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;MQTT Inspector %1&lt;/h3&gt;&lt;p&gt;A desktop inspector for MQTT 3.1.1 and 5.0 brokers.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;MQTT Inspector %1&lt;/h3&gt;&lt;p&gt;用于 MQTT 3.1.1 和 5.0 服务器的桌面调试工具。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Main</source>

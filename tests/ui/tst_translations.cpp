@@ -212,6 +212,8 @@ private:
         });
         poll.start();
         trigger();
+        // A dialog opened with open() rather than exec() shows up once events run.
+        QTest::qWaitFor([&seen] { return seen; }, 2000);
         poll.stop();
         if (!seen)
             texts << QStringLiteral("(no dialog or menu opened)");
