@@ -127,7 +127,7 @@
     <name>ConnectionDiagnosis</name>
     <message>
         <source>%1 Try: %2</source>
-        <translation>%1 建议：%2</translation>
+        <translation>%1建议：%2</translation>
     </message>
     <message>
         <source>The broker does not speak this MQTT version.</source>
@@ -595,11 +595,11 @@
     </message>
     <message>
         <source> Is the broker&apos;s TLS listener on this port?</source>
-        <translation> 服务器的 TLS 监听器是否在此端口上？</translation>
+        <translation>服务器的 TLS 监听器是否在此端口上？</translation>
     </message>
     <message>
         <source> Is this perhaps the TLS port (8883), or is the broker stopped?</source>
-        <translation> 这是否是 TLS 端口（8883），或者服务器已停止？</translation>
+        <translation>这是否是 TLS 端口（8883），或者服务器已停止？</translation>
     </message>
     <message>
         <source>Nothing listens on that port: the connection was refused.</source>
