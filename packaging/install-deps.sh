@@ -6,6 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libqscintilla2-qt6-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qtkeychain-qt6-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
   libssl-dev openssl
   mosquitto mosquitto-clients python3-paho-mqtt
   xvfb xauth imagemagick

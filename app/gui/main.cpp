@@ -1,6 +1,7 @@
 #include "brokerurl.h"
 #include "connectionsettings.h"
 #include "mqttcoreglobal.h"
+#include "widgets/languagesettings.h"
 #include "widgets/mainwindow.h"
 #include "widgets/sessionactions.h"
 #include "widgets/theme.h"
@@ -20,34 +21,39 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MQTTCORE_VERSION_STRING));
     // The icon the package installs into hicolor (also what Help > About shows).
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("mqtt-inspector")));
+    // Before anything is built, --help included: the window is made in one language.
+    LanguageSettings language;
+    language.install(LanguageSettings::localeFor(LanguageSettings::storedChoice()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Desktop inspector for MQTT brokers"));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Desktop inspector for MQTT brokers"));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption connectOption(
         QStringLiteral("connect"),
-        QStringLiteral("Open a tab connected to URL (mqtt://, mqtts://, ws://, wss://; "
-                       "a path on mqtt:// is the topic to subscribe). Repeatable."),
+        QCoreApplication::translate("main", "Open a tab connected to URL (mqtt://, mqtts://, ws://, "
+                                            "wss://; a path on mqtt:// is the topic to subscribe). "
+                                            "Repeatable."),
         QStringLiteral("url"));
     QCommandLineOption hostOption({QStringLiteral("H"), QStringLiteral("host")},
-                                  QStringLiteral("Broker host to connect to."),
+                                  QCoreApplication::translate("main", "Broker host to connect to."),
                                   QStringLiteral("host"), QStringLiteral("localhost"));
     QCommandLineOption portOption({QStringLiteral("p"), QStringLiteral("port")},
-                                  QStringLiteral("Broker port."), QStringLiteral("port"),
+                                  QCoreApplication::translate("main", "Broker port."),
+                                  QStringLiteral("port"),
                                   QStringLiteral("1883"));
     QCommandLineOption topicOption({QStringLiteral("t"), QStringLiteral("topic")},
-                                   QStringLiteral("Filter to subscribe to (repeatable; default # "
-                                                  "and $SYS/#)."),
+                                   QCoreApplication::translate("main", "Filter to subscribe to "
+                                                               "(repeatable; default # and $SYS/#)."),
                                    QStringLiteral("filter"));
     parser.addOption(connectOption);
     parser.addOption(hostOption);
     parser.addOption(portOption);
     parser.addOption(topicOption);
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QStringLiteral("Session file(s) to open offline (as written by "
-                                                "File > Record, Export or mqtt-inspector-cli "
-                                                "record)."),
+                                 QCoreApplication::translate("main", "Session files to open offline (as "
+                                                             "written by File > Record, Export or "
+                                                             "mqtt-inspector-cli record)."),
                                  QStringLiteral("[file...]"));
     parser.process(app);
 

@@ -13,6 +13,7 @@
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
 #include "widgets/exportdialog.h"
+#include "widgets/languagesettings.h"
 #include "widgets/logconsole.h"
 #include "widgets/mainwindow.h"
 #include "widgets/replaydialog.h"
@@ -112,12 +113,15 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    LanguageSettings m_language;
 };
 
 void tst_SessionActions::initTestCase()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("MQTT Inspector Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_sessionactions"));
+    // The English plural forms ("1 line"/"2 lines") come from mqtt-inspector_en.qm, as in the app.
+    QVERIFY(m_language.install(QLocale(QLocale::English, QLocale::UnitedStates)));
     QVERIFY(m_dir.isValid());
 }
 

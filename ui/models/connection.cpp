@@ -4,6 +4,7 @@
 #include "messagestore.h"
 #include "mqttstrings.h"
 #include "panemodel.h"
+#include "reasontext.h"
 #include "sessionjournal.h"
 #include "sessionrecorder.h"
 #include "socketloop.h"
@@ -11,6 +12,7 @@
 #include "topictreemodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QUuid>
 
 namespace {
@@ -65,12 +67,18 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
                     journalConnection(QStringLiteral("disconnected"), 0, tr("Disconnected"));
                     return;
                 }
-                QString why = mqtt::errorString(rc);
-                if (flags.fromServer)
-                    why = tr("the broker sent DISCONNECT: %1")
-                              .arg(mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect));
+                // The journal keeps paho's English and the protocol's reason names.
+                const QString name = flags.fromServer
+                    ? mqtt::reasonCodeName(reason, mqtt::PacketType::Disconnect)
+                    : mqtt::errorString(rc);
+                const QString why = flags.fromServer
+                    ? tr("the broker sent DISCONNECT: %1").arg(ReasonText::translated(name))
+                    : ReasonText::translated(name);
                 log(tr("Disconnected (rc %1): %2").arg(rc).arg(why), mqtt::LogLevel::Warning);
-                journalConnection(QStringLiteral("disconnected"), rc, why);
+                journalConnection(QStringLiteral("disconnected"), rc,
+                                  flags.fromServer
+                                      ? QStringLiteral("the broker sent DISCONNECT: %1").arg(name)
+                                      : name);
                 if (m_status != Status::Refused) {
                     setDiagnosis(flags.fromServer
                                      ? ConnectionDiagnosis::disconnect(
@@ -104,16 +112,23 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
                 for (const mqtt::ReasonCode &rc : granted)
                     codes << mqtt::reasonCodeName(rc, mqtt::PacketType::Suback);
                 const QString text = codes.join(QStringLiteral(", "));
-                log(tr("Subscribed (mid %1): %2").arg(mid).arg(text));
+                QStringList shown;
+                for (const QString &code : std::as_const(codes))
+                    shown << ReasonText::translated(code);
+                log(tr("Subscribed (mid %1): %2").arg(mid).arg(shown.join(tr(", "))));
                 journalConnection(QStringLiteral("subscribed"), -1, text);
             });
     connect(m_loop.get(), &mqtt::SocketNotifierLoop::reconnectScheduled, this,
             [this](int delayMs, int) {
                 if (m_status == Status::Lost || m_status == Status::Refused) {
-                    const QString base = m_statusText.section(QStringLiteral("; reconnecting"), 0, 0);
-                    setStatus(m_status, tr("%1; reconnecting in %2 s")
-                                            .arg(base)
-                                            .arg(QString::number(delayMs / 1000.0, 'f', 1)));
+                    // The reason stays, the countdown is replaced: remembered rather than cut
+                    // out of the text, whose separator depends on the language.
+                    if (m_statusText != m_reconnectingText)
+                        m_reconnectBase = m_statusText;
+                    m_reconnectingText = tr("%1; reconnecting in %2 s")
+                                             .arg(m_reconnectBase)
+                                             .arg(QLocale().toString(delayMs / 1000.0, 'f', 1));
+                    setStatus(m_status, m_reconnectingText);
                 }
             });
     connect(m_client.get(), &mqtt::Client::stateChanged, this, [this](mqtt::Client::State state) {
@@ -259,24 +274,26 @@ void Connection::setStatus(Status status, const QString &text)
 
 void Connection::onConnected(bool sessionPresent, int reasonCode, const QString &reasonText)
 {
+    // The journal (and so session files) keeps the protocol's English; the window translates.
+    const QString shown = ReasonText::translated(reasonText);
     if (reasonCode != 0) {
-        log(tr("Connection refused: %1").arg(reasonText), mqtt::LogLevel::Err);
+        log(tr("Connection refused: %1").arg(shown), mqtt::LogLevel::Err);
         journalConnection(QStringLiteral("refused"), reasonCode, reasonText);
         m_diagnosis = ConnectionDiagnosis::connack(m_client->protocolVersion(), reasonCode);
         log(tr("Why: %1").arg(m_diagnosis.text()));
-        setStatus(Status::Refused, tr("Refused: %1").arg(reasonText));
+        setStatus(Status::Refused, tr("Refused: %1").arg(shown));
         return;
     }
     m_sessionPresent = sessionPresent;
     m_diagnosis = Diagnosis();
     m_lastClientError.clear();
-    log(sessionPresent ? tr("Connected: %1 (session present)").arg(reasonText)
-                       : tr("Connected: %1").arg(reasonText));
+    log(sessionPresent ? tr("Connected: %1 (session present)").arg(shown)
+                       : tr("Connected: %1").arg(shown));
     journalConnection(QStringLiteral("connected"), 0, reasonText);
     setStatus(Status::Connected, tr("Connected (MQTT %1): %2")
                                      .arg(m_client->protocolVersion() == mqtt::ProtocolVersion::V5
                                               ? QStringLiteral("5.0") : QStringLiteral("3.1.1"),
-                                          reasonText));
+                                          shown));
     // Subscribe once per connection that did not resume a session; the loop re-subscribes
     // what we asked for earlier, so only the first connection asks.
     if (m_client->subscriptions().isEmpty()) {

@@ -133,6 +133,8 @@ private:
 
     Status m_status = Status::Disconnected;
     QString m_statusText;
+    QString m_reconnectBase;     // the status a reconnect countdown is appended to
+    QString m_reconnectingText;  // the last status with that countdown
     bool m_sessionPresent = false;
     Diagnosis m_diagnosis;
     QString m_lastClientError; // the client's last error line: a TLS or socket failure's reason

@@ -185,15 +185,15 @@ QString PayloadFormat::formatName(Format format)
 {
     switch (format) {
     case Auto:
-        return QStringLiteral("Auto");
+        return tr("Auto");
     case Text:
-        return QStringLiteral("Text");
+        return tr("Text");
     case Json:
         return QStringLiteral("JSON");
     case Xml:
         return QStringLiteral("XML");
     case Hex:
-        return QStringLiteral("Hex");
+        return tr("Hex");
     case Base64:
         return QStringLiteral("Base64");
     }
@@ -290,7 +290,7 @@ QString PayloadFormat::renderJson(const QByteArray &payload)
     if (isJsonNumber(payload.trimmed()))
         return QString::fromUtf8(payload.trimmed());
     // The error goes first: at the end of a large payload nobody would see it.
-    return QStringLiteral("Invalid JSON at offset %1: %2\n\n%3")
+    return tr("Invalid JSON at offset %1: %2\n\n%3")
         .arg(error.offset)
         .arg(error.errorString(), renderText(payload));
 }
@@ -326,7 +326,7 @@ QString PayloadFormat::renderXml(const QByteArray &payload)
         }
     }
     if (reader.hasError()) {
-        return QStringLiteral("Invalid XML at line %1, column %2: %3\n\n%4")
+        return tr("Invalid XML at line %1, column %2: %3\n\n%4")
             .arg(reader.lineNumber())
             .arg(reader.columnNumber())
             .arg(reader.errorString(), renderText(payload));

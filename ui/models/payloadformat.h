@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QFuture>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,8 @@
 // megabytes never runs on the GUI thread.
 class PayloadFormat
 {
+    Q_DECLARE_TR_FUNCTIONS(PayloadFormat)
+
 public:
     enum Format { Auto, Text, Json, Xml, Hex, Base64 };
 

@@ -1,5 +1,6 @@
 #include "previewtext.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <QStringDecoder>
@@ -16,7 +17,7 @@ QString payload(const QByteArray &payload, int maxChars)
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(QByteArrayView(payload.constData(), prefix));
     if (decoder.hasError())
-        return QStringLiteral("<binary %1>").arg(bytes(payload.size()));
+        return QCoreApplication::translate("PreviewText", "<binary %1>").arg(bytes(payload.size()));
 
     QString line;
     line.reserve(qMin<qsizetype>(text.size(), maxChars + 1));
@@ -78,7 +79,8 @@ QString shortNumber(double value)
 
 QString counted(qint64 n, const char *one, const char *many)
 {
-    return QStringLiteral("%1 %2").arg(QLocale().toString(n), QLatin1String(n == 1 ? one : many));
+    return QCoreApplication::translate("PreviewText", "%1 %2", "count, noun")
+        .arg(QLocale().toString(n), QCoreApplication::translate("PreviewText", n == 1 ? one : many));
 }
 
 } // namespace PreviewText

@@ -14,8 +14,9 @@ QString payload(const QByteArray &payload, int maxChars = 200);
 QString bytes(qint64 bytes);
 // "0.5", "12", "1.2k", "3.4M" (append the unit yourself: "/s").
 QString shortNumber(double value);
-// "1 line", "3,000 lines" (the number in the locale's form). No translations are loaded yet,
-// so tr()'s %n plurals would print "line(s)".
+// "1 line", "3,000 lines" (the number in the locale's form). one and many are translated in the
+// "PreviewText" context: mark them with QT_TRANSLATE_NOOP("PreviewText", ...) at the call site.
+// Kept beside tr()'s %n because without a loaded translation %n prints "line(s)".
 QString counted(qint64 n, const char *one, const char *many);
 
 } // namespace PreviewText

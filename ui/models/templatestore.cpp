@@ -433,13 +433,17 @@ QString TemplateStore::toolTip(const QModelIndex &index) const
 {
     const Group *group = groupOf(index);
     if (isGroup(index))
-        return tr("%1: %2").arg(group->name, PreviewText::counted(group->templates.size(), "template", "templates"));
+        return tr("%1: %2").arg(group->name, PreviewText::counted(group->templates.size(),
+            QT_TRANSLATE_NOOP("PreviewText", "template"),
+            QT_TRANSLATE_NOOP("PreviewText", "templates")));
     const PublishTemplate &t = group->templates.at(index.row());
     QString flags = tr("QoS %1").arg(t.qos);
     if (t.retain)
         flags += tr(", retained");
     const QString preview = t.effectiveMode() == PublishTemplate::EditorMode::Hex
-                                ? tr("%1 of binary data").arg(PreviewText::counted(t.payload.size(), "byte", "bytes"))
+                                ? tr("%1 of binary data").arg(PreviewText::counted(t.payload.size(),
+                                    QT_TRANSLATE_NOOP("PreviewText", "byte"),
+                                    QT_TRANSLATE_NOOP("PreviewText", "bytes")))
                                 : QString::fromUtf8(t.payload.left(200)).simplified();
     return tr("%1\n%2 [%3]\n%4").arg(t.name, t.topic, flags, preview.isEmpty() ? tr("(empty payload)") : preview);
 }

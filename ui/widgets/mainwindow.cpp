@@ -5,6 +5,7 @@
 #include "widgets/aboutdialog.h"
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
+#include "widgets/languagemenu.h"
 #include "widgets/logconsole.h"
 #include "sessionrecorder.h"
 #include "widgets/publishpanel.h"
@@ -186,6 +187,7 @@ void MainWindow::createActions()
             Theme::save(mode);
         });
     }
+    view->addMenu(new LanguageMenu(view));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {

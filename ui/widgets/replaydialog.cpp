@@ -227,7 +227,9 @@ void ReplayDialog::onLoaded(const SessionLoader::Result &result)
     QString note;
     if (result.badLineCount > 0)
         note = tr(" (%1 skipped; first: %2)")
-                   .arg(PreviewText::counted(result.badLineCount, "bad line", "bad lines"),
+                   .arg(PreviewText::counted(result.badLineCount,
+                                             QT_TRANSLATE_NOOP("PreviewText", "bad line"),
+                                             QT_TRANSLATE_NOOP("PreviewText", "bad lines")),
                         result.badLines.first().message);
     setStatus(tr("Replaying %1 messages…").arg(QLocale().toString(m_messages.size())) + note);
     m_replayer->start(target->client(), m_messages, speed, m_prefix->text());

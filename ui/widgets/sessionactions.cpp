@@ -179,7 +179,9 @@ ConnectionTab *SessionActions::openFile(const QString &path)
                     text += tr(" · loading cancelled");
                 if (r.badLineCount > 0)
                     text += tr(" · %1 skipped")
-                                    .arg(PreviewText::counted(r.badLineCount, "bad line", "bad lines"));
+                                    .arg(PreviewText::counted(r.badLineCount,
+                                        QT_TRANSLATE_NOOP("PreviewText", "bad line"),
+                                        QT_TRANSLATE_NOOP("PreviewText", "bad lines")));
                 if (!r.error.isEmpty())
                     text += tr(" · stopped: %1").arg(r.error);
                 connection->setOffline(connection->sourceFile(), text);
@@ -197,12 +199,10 @@ ConnectionTab *SessionActions::openFile(const QString &path)
                     const QString first = r.badLines.isEmpty() ? r.error
                                                                : r.badLines.first().message;
                     showMessage(m_window, QMessageBox::Warning, tr("Open session"),
-                                tr("%1 of %2 could not be read and %3 skipped; the other %4 "
-                                   "events were loaded.\n\nFirst: %5")
-                                        .arg(PreviewText::counted(r.badLineCount, "line", "lines"),
-                                             name,
-                                             r.badLineCount == 1 ? tr("was") : tr("were"),
-                                             locale.toString(r.events), first),
+                                tr("%Ln line(s) of %1 could not be read and skipped; the other "
+                                   "%2 events were loaded.\n\nFirst: %3", nullptr,
+                                   int(r.badLineCount))
+                                        .arg(name, locale.toString(r.events), first),
                                 details.join(QLatin1Char('\n')));
                 }
                 Q_EMIT fileLoaded(tab, true);

@@ -415,7 +415,9 @@ bool TemplatesPanel::importFile(const QString &path)
         setStatus(tr("Nothing imported. %1").arg(error), true);
         return false;
     }
-    QString text = tr("Imported %1").arg(PreviewText::counted(result.added, "template", "templates"));
+    QString text = tr("Imported %1").arg(PreviewText::counted(result.added,
+        QT_TRANSLATE_NOOP("PreviewText", "template"),
+        QT_TRANSLATE_NOOP("PreviewText", "templates")));
     if (!result.renamed.isEmpty()) {
         text += tr("; names already taken were kept with a suffix: %1")
                     .arg(result.renamed.join(QStringLiteral(", ")));
@@ -431,7 +433,9 @@ bool TemplatesPanel::exportFile(const QString &path)
         setStatus(tr("Not exported. %1").arg(error), true);
         return false;
     }
-    setStatus(tr("Exported %1 to %2").arg(PreviewText::counted(m_store->templateCount(), "template", "templates"), path), false);
+    setStatus(tr("Exported %1 to %2").arg(PreviewText::counted(m_store->templateCount(),
+        QT_TRANSLATE_NOOP("PreviewText", "template"),
+        QT_TRANSLATE_NOOP("PreviewText", "templates")), path), false);
     return true;
 }
 
@@ -538,7 +542,9 @@ void TemplatesPanel::askDelete()
         const int count = m_store->rowCount(current);
         question = count == 0 ? tr("Delete the empty group “%1”?").arg(current.data().toString())
                               : tr("Delete the group “%1” and its %2?")
-                                    .arg(current.data().toString(), PreviewText::counted(count, "template", "templates"));
+                                    .arg(current.data().toString(), PreviewText::counted(count,
+                                        QT_TRANSLATE_NOOP("PreviewText", "template"),
+                                        QT_TRANSLATE_NOOP("PreviewText", "templates")));
     } else {
         question = tr("Delete the template “%1”?").arg(current.data().toString());
     }

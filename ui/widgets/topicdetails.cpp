@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
@@ -53,8 +54,9 @@ QString propertyValue(const mqtt::Property &property)
     switch (property.id) {
     case mqtt::PropertyId::PayloadFormatIndicator:
         return property.number == 1
-                   ? QStringLiteral("1 (UTF-8 text)")
-                   : QStringLiteral("%1 (unspecified bytes)").arg(property.number);
+                   ? QCoreApplication::translate("TopicDetails", "1 (UTF-8 text)")
+                   : QCoreApplication::translate("TopicDetails", "%1 (unspecified bytes)")
+                         .arg(property.number);
     case mqtt::PropertyId::MessageExpiryInterval:
         return QStringLiteral("%1 s").arg(property.number);
     default:
@@ -376,8 +378,12 @@ void TopicDetails::updateLastMessage()
     parts << PayloadFormat::sizeText(message.payload().size());
     const int propertyCount = message.properties().size();
     if (propertyCount > 0)
-        parts << PreviewText::counted(propertyCount, "v5 prop", "v5 props");
-    parts << PreviewText::counted(m_history.size(), "message kept", "messages kept");
+        parts << PreviewText::counted(propertyCount,
+                                      QT_TRANSLATE_NOOP("PreviewText", "v5 prop"),
+                                      QT_TRANSLATE_NOOP("PreviewText", "v5 props"));
+    parts << PreviewText::counted(m_history.size(),
+                                  QT_TRANSLATE_NOOP("PreviewText", "message kept"),
+                                  QT_TRANSLATE_NOOP("PreviewText", "messages kept"));
     m_metaLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_payloadView->setPayload(message.payload());
     updateProperties();
@@ -403,7 +409,9 @@ void TopicDetails::updateProperties()
                                                          : tr("—"));
     add(general, tr("Payload size"),
         QStringLiteral("%1 (%2)").arg(PayloadFormat::sizeText(message.payload().size()),
-                                      PreviewText::counted(message.payload().size(), "byte", "bytes")));
+                                      PreviewText::counted(message.payload().size(),
+                                                           QT_TRANSLATE_NOOP("PreviewText", "byte"),
+                                                           QT_TRANSLATE_NOOP("PreviewText", "bytes"))));
 
     const mqtt::Properties properties = message.properties();
     auto *v5 = new QTreeWidgetItem(m_properties, {tr("MQTT 5 properties"),
@@ -423,7 +431,9 @@ void TopicDetails::updateProperties()
         }
     }
     if (userProperties) {
-        userProperties->setText(1, PreviewText::counted(userProperties->childCount(), "pair", "pairs"));
+        userProperties->setText(1, PreviewText::counted(userProperties->childCount(),
+                                                        QT_TRANSLATE_NOOP("PreviewText", "pair"),
+                                                        QT_TRANSLATE_NOOP("PreviewText", "pairs")));
         userProperties->setForeground(1, palette().brush(QPalette::PlaceholderText));
     }
     m_properties->expandAll();
@@ -562,7 +572,9 @@ void TopicDetails::refreshDiff()
         m_diffSummary->setText(what + QStringLiteral("\n")
                                + tr("%1: %2 added, %3 removed")
                                      .arg(PayloadFormat::formatName(format),
-                                          PreviewText::counted(added, "line", "lines"),
+                                          PreviewText::counted(added,
+                                              QT_TRANSLATE_NOOP("PreviewText", "line"),
+                                              QT_TRANSLATE_NOOP("PreviewText", "lines")),
                                           QString::number(removed)));
     }
 
@@ -588,8 +600,9 @@ void TopicDetails::refreshDiff()
                 kinds << LineDiff::Same;
             }
             text << QStringLiteral("  ⋯ ")
-                        + PreviewText::counted(end - i - keepHead - keepTail, "unchanged line",
-                                  "unchanged lines");
+                        + PreviewText::counted(end - i - keepHead - keepTail,
+                                               QT_TRANSLATE_NOOP("PreviewText", "unchanged line"),
+                                               QT_TRANSLATE_NOOP("PreviewText", "unchanged lines"));
             kinds << LineDiff::Kind(-1);
             for (qsizetype j = end - keepTail; j < end; ++j) {
                 text << QStringLiteral("  ") + lines.at(j).text;

@@ -372,8 +372,9 @@ RetainedCleaner *TopicTree::retainedCleaner()
                     // messages to our subscription and the retained markers go.
                     if (failed > 0) {
                         QMessageBox::warning(this, tr("Delete retained messages"),
-                                             tr("%1 retained message(s) could not be deleted. "
-                                                "First failure: %2").arg(failed).arg(firstError));
+                                             tr("%n retained message(s) could not be deleted. "
+                                                "First failure: %1", nullptr, failed)
+                                                 .arg(firstError));
                     }
                 });
     }
