@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -98,13 +99,9 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, SecretStore *secrets, QW
     urlRow->addWidget(urlLabel);
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(fill);
-    const auto doFill = [this] {
-        QString error;
-        if (!fillFromUrl(m_url->text().trimmed(), &error))
-            m_problemsLabel->setText(tr("URL: %1").arg(error));
-    };
-    connect(fill, &QPushButton::clicked, this, doFill);
-    connect(m_url, &QLineEdit::returnPressed, this, doFill);
+    connect(fill, &QPushButton::clicked, this, &ConnectionDialog::fillFromUrlField);
+    // Return in the URL field fills the form; it must not also press Connect.
+    m_url->installEventFilter(this);
 
     m_tabs = new QTabWidget;
     m_tabs->addTab(createGeneralTab(), tr("&General"));
@@ -142,8 +139,14 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, SecretStore *secrets, QW
     layout->addLayout(columns, 1);
     layout->addWidget(m_buttons);
 
-    connect(m_secrets, &SecretStore::writeFinished, this, &ConnectionDialog::onSecretWritten);
+    if (m_secrets)
+        connect(m_secrets, &SecretStore::writeFinished, this, &ConnectionDialog::onSecretWritten);
 
+    // Only Connect is pressed by Return; the other buttons by click or their mnemonic.
+    for (QPushButton *button : findChildren<QPushButton *>()) {
+        if (button != m_connect)
+            button->setAutoDefault(false);
+    }
     if (m_store->count() > 0)
         selectProfile(0);
     else
@@ -525,6 +528,27 @@ void ConnectionDialog::addSubscriptionRow(const ProfileSubscription &s)
     m_subscriptions->setItem(row, SubIdCol, id);
     m_loading = wasLoading;
     updateState();
+}
+
+void ConnectionDialog::fillFromUrlField()
+{
+    QString error;
+    if (!fillFromUrl(m_url->text().trimmed(), &error)) {
+        m_problemsLabel->setText(tr("URL: %1").arg(error));
+        m_problemsLabel->show();
+    }
+}
+
+bool ConnectionDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_url && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            fillFromUrlField();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void ConnectionDialog::setNotice(const QString &text)

@@ -57,6 +57,8 @@ public:
     QLineEdit *hostEdit() const { return m_host; }
     QSpinBox *portSpin() const { return m_port; }
     QComboBox *transportCombo() const { return m_transport; }
+    QLineEdit *webSocketPathEdit() const { return m_wsPath; }
+    QComboBox *trustCombo() const { return m_trust; }
     QLineEdit *clientIdEdit() const { return m_clientId; }
     QPushButton *generateClientIdButton() const { return m_generate; }
     QComboBox *protocolCombo() const { return m_protocol; }
@@ -79,6 +81,9 @@ Q_SIGNALS:
     // The keychain could not save a secret: the message shown, before asking what to do.
     void secretNotSaved(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QWidget *createGeneralTab();
     QWidget *createTlsTab();
@@ -88,6 +93,7 @@ private:
     QWidget *createSubscriptionsTab();
     QWidget *createProfilePanel();
     void updateState();
+    void fillFromUrlField();
     void onCurrentChanged(int row);
     void commitForm();
     void persist();
