@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -119,7 +120,7 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, SecretStore *secrets, QW
     m_buttons = new QDialogButtonBox;
     m_connect = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
     m_connect->setDefault(true);
-    m_save = m_buttons->addButton(tr("Sa&ve"), QDialogButtonBox::ApplyRole);
+    m_save = m_buttons->addButton(tr("Sa&ve"), QDialogButtonBox::ActionRole);
     m_buttons->addButton(QDialogButtonBox::Close);
     connect(m_connect, &QPushButton::clicked, this, [this] { saveAndMaybeConnect(true); });
     connect(m_save, &QPushButton::clicked, this, [this] { saveAndMaybeConnect(false); });
@@ -141,6 +142,9 @@ ConnectionDialog::ConnectionDialog(ProfileStore *store, SecretStore *secrets, QW
 
     if (m_secrets)
         connect(m_secrets, &SecretStore::writeFinished, this, &ConnectionDialog::onSecretWritten);
+
+    // Room for the six tabs' titles and the subscriptions table; fits a 1280x800 screen.
+    resize(1060, 660);
 
     // Only Connect is pressed by Return; the other buttons by click or their mnemonic.
     for (QPushButton *button : findChildren<QPushButton *>()) {
@@ -260,7 +264,9 @@ QWidget *ConnectionDialog::createGeneralTab()
     layout->addRow(tr("&Port:"), m_port);
     layout->addRow(tr("T&ransport:"), m_transport);
     layout->addRow(tr("WebSocket pat&h:"), m_wsPath);
-    layout->addRow(tr("Client &ID:"), idRow);
+    auto *idLabel = new QLabel(tr("Client &ID:"));
+    idLabel->setBuddy(m_clientId);
+    layout->addRow(idLabel, idRow);
     layout->addRow(tr("Pr&otocol:"), m_protocol);
     layout->addRow(tr("&Keepalive:"), m_keepAlive);
     layout->addRow(QString(), m_clean);
@@ -361,7 +367,9 @@ QWidget *ConnectionDialog::createAuthTab()
     m_keychainLabel->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
     m_keychainLabel->hide();
     layout->addRow(tr("&User name:"), m_user);
-    layout->addRow(tr("&Password:"), passwordRow);
+    auto *passwordLabel = new QLabel(tr("&Password:"));
+    passwordLabel->setBuddy(m_password);
+    layout->addRow(passwordLabel, passwordRow);
     layout->addRow(QString(), m_savePassword);
     layout->addRow(where);
     layout->addRow(m_keychainLabel);
@@ -390,9 +398,8 @@ QWidget *ConnectionDialog::createWillTab()
     layout->addRow(tr("Pa&yload:"), m_willPayload);
     layout->addRow(tr("&QoS:"), m_willQos);
     layout->addRow(QString(), m_willRetain);
-    m_willV5 = new QWidget;
+    m_willV5 = new QGroupBox(tr("MQTT 5 will properties"));
     QFormLayout *v5 = form(m_willV5);
-    v5->setContentsMargins(0, 0, 0, 0);
     m_willDelay = spin(0, std::numeric_limits<int>::max(), tr("none"), tr(" s"));
     m_willExpiry = spin(0, std::numeric_limits<int>::max(), tr("none"), tr(" s"));
     m_willContentType = new QLineEdit;
@@ -400,7 +407,6 @@ QWidget *ConnectionDialog::createWillTab()
     m_willUtf8 = new QCheckBox(tr("Payload is UTF-8 text (Payload Format Indicator)"));
     m_willDelay->setAccessibleName(tr("Will delay"));
     m_willExpiry->setAccessibleName(tr("Will message expiry"));
-    v5->addRow(tr("MQTT 5 will properties"), static_cast<QWidget *>(nullptr));
     v5->addRow(tr("&Delay:"), m_willDelay);
     v5->addRow(tr("Message e&xpiry:"), m_willExpiry);
     v5->addRow(tr("&Content type:"), m_willContentType);
@@ -477,8 +483,11 @@ QWidget *ConnectionDialog::createSubscriptionsTab()
                                                 tr("Retain as published"), tr("Retain handling"),
                                                 tr("Subscription ID")});
     m_subscriptions->horizontalHeader()->setSectionResizeMode(FilterCol, QHeaderView::Stretch);
+    m_subscriptions->horizontalHeader()->setMinimumSectionSize(40);
     for (int c = QosCol; c < SubColumnCount; ++c)
         m_subscriptions->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_subscriptions->setWordWrap(false);
+    m_subscriptions->setTextElideMode(Qt::ElideMiddle);
     m_subscriptions->verticalHeader()->hide();
     m_subscriptions->setAccessibleName(tr("Subscriptions"));
     m_subscriptions->horizontalHeaderItem(RetainHandlingCol)->setToolTip(
