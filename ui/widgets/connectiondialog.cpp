@@ -54,6 +54,8 @@ QWidget *withBrowse(QLineEdit *edit, QWidget *parent, const QString &title)
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(edit, 1);
+    // The form's label names the row, not the field: name the field for screen readers.
+    edit->setAccessibleName(title);
     auto *browse = new QPushButton(ConnectionDialog::tr("Browse…"));
     browse->setAccessibleName(ConnectionDialog::tr("Browse for %1").arg(title));
     layout->addWidget(browse);
@@ -326,8 +328,8 @@ QWidget *ConnectionDialog::createTlsTab()
             "QLabel { color: white; background: #b00020; padding: 6px; border-radius: 3px; font-weight: bold; }"));
     layout->addRow(tr("&Trust:"), m_trust);
     layout->addRow(tr("&CA file:"), withBrowse(m_caFile, this, tr("CA file")));
-    layout->addRow(tr("Client c&ertificate:"), withBrowse(m_certFile, this, tr("client certificate")));
-    layout->addRow(tr("Client &key:"), withBrowse(m_keyFile, this, tr("client key")));
+    layout->addRow(tr("Client c&ertificate:"), withBrowse(m_certFile, this, tr("Client certificate")));
+    layout->addRow(tr("Client &key:"), withBrowse(m_keyFile, this, tr("Client key")));
     layout->addRow(tr("Key &passphrase:"), m_passphrase);
     layout->addRow(QString(), m_savePassphrase);
     layout->addRow(QString(), m_insecure);
@@ -896,8 +898,8 @@ void ConnectionDialog::finishSave()
     Q_EMIT secretNotSaved(message);
     // Never plain text instead: ask whether to go on with the secret for this session only.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Secret not saved"),
-                                tr("%1\n\nKeep it for this session only? It is not written anywhere "
-                                   "and is asked for again after MQTT Inspector quits.").arg(message),
+                                tr("%1\n\nKeep it for this session only? It is not written anywhere; "
+                                   "you enter it again the next time MQTT Inspector starts.").arg(message),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("secretNotSavedBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
