@@ -72,6 +72,19 @@ private Q_SLOTS:
         p.name = QStringLiteral("b");
         QVERIFY(store.update(0, p));
         QCOMPARE(store.profile(0).name, QStringLiteral("b (2)"));
+        // Every profile has its own id (the key of its keychain entries); a rename and an
+        // update keep it, a duplicate gets a new one.
+        QVERIFY(!store.profile(0).id.isEmpty());
+        QVERIFY(store.profile(0).id != store.profile(1).id);
+        QVERIFY(store.profile(1).id != store.profile(2).id);
+        const QString id = store.profile(1).id;
+        QVERIFY(store.rename(1, QStringLiteral("renamed")));
+        QCOMPARE(store.profile(1).id, id);
+        ConnectionProfile other = store.profile(2);
+        other.id = QStringLiteral("something else");
+        QVERIFY(store.update(1, other));
+        QCOMPARE(store.profile(1).id, id);
+        QCOMPARE(store.indexOfId(id), 1);
         QVERIFY(store.remove(1));
         QCOMPARE(removed.count(), 1);
         QCOMPARE(store.count(), 2);
@@ -167,6 +180,7 @@ private Q_SLOTS:
         // Importing again keeps both copies, renamed.
         QCOMPARE(back.importFile(path, &errors), 2);
         QCOMPARE(back.profile(2).name, QStringLiteral("one (2)"));
+        QVERIFY(back.profile(2).id != back.profile(0).id); // its own keychain entries
     }
 
     void exportFailure()

@@ -8,7 +8,7 @@
 namespace {
 
 // JSON keys, one place so that reader and writer cannot drift apart.
-const QLatin1String kName("name"), kHost("host"), kPort("port"), kTransport("transport"),
+const QLatin1String kId("id"), kName("name"), kHost("host"), kPort("port"), kTransport("transport"),
         kWsPath("webSocketPath"), kClientId("clientId"), kProtocol("protocol"),
         kKeepAlive("keepAlive"), kClean("cleanSession"), kSessionExpiry("sessionExpiry"),
         kUser("userName"), kSavePassword("savePassword"), kCa("caFile"), kCert("certFile"),
@@ -113,6 +113,11 @@ bool ConnectionProfile::transportFromName(const QString &name, Transport *transp
         }
     }
     return false;
+}
+
+QString ConnectionProfile::generateId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 QString ConnectionProfile::generateClientId()
@@ -273,6 +278,7 @@ QJsonObject ConnectionProfile::toJson() const
 {
     QJsonObject o;
     o[kName] = name;
+    o[kId] = id;
     o[kHost] = host;
     o[kPort] = port;
     o[kTransport] = transportName(transport);
@@ -334,7 +340,7 @@ std::optional<ConnectionProfile> ConnectionProfile::fromJson(const QJsonObject &
     p.name = o.value(kName).toString();
     QString transport = transportName(p.transport);
     QString protocol = QStringLiteral("5.0");
-    if (!readString(o, kHost, &p.host, &err, top) || !readInt(o, kPort, &p.port, 1, 65535, &err, top)
+    if (!readString(o, kId, &p.id, &err, top) || !readString(o, kHost, &p.host, &err, top) || !readInt(o, kPort, &p.port, 1, 65535, &err, top)
         || !readString(o, kTransport, &transport, &err, top)
         || !readString(o, kWsPath, &p.webSocketPath, &err, top)
         || !readString(o, kClientId, &p.clientId, &err, top)
@@ -449,7 +455,7 @@ ConnectionProfile ConnectionProfile::withoutSecrets() const
 
 bool ConnectionProfile::operator==(const ConnectionProfile &o) const
 {
-    return name == o.name && host == o.host && port == o.port && transport == o.transport
+    return name == o.name && id == o.id && host == o.host && port == o.port && transport == o.transport
         && webSocketPath == o.webSocketPath && clientId == o.clientId
         && protocolVersion == o.protocolVersion && keepAlive == o.keepAlive
         && cleanSession == o.cleanSession && sessionExpiry == o.sessionExpiry

@@ -36,6 +36,9 @@ public:
     enum class Transport { Mqtt, Mqtts, Ws, Wss };
 
     QString name;
+    // Stable key of this profile's keychain entries (a rename keeps them); ProfileStore gives
+    // every profile its own.
+    QString id;
     QString host = QStringLiteral("localhost");
     int port = 1883;
     Transport transport = Transport::Mqtt;
@@ -88,6 +91,7 @@ public:
 
     // "mqtt-inspector-" and ten random hex digits.
     static QString generateClientId();
+    static QString generateId();
 
     // What Connection applies to mqtt::Client: every field, the 5.0 ones only when 5.0.
     ConnectionSettings toSettings() const;

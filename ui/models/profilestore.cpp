@@ -51,6 +51,15 @@ int ProfileStore::indexOf(const QString &name) const
     return -1;
 }
 
+int ProfileStore::indexOfId(const QString &id) const
+{
+    for (int i = 0; i < m_profiles.size(); ++i) {
+        if (m_profiles.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
 QString ProfileStore::uniqueName(const QString &name, int exceptRow) const
 {
     const QString base = name.trimmed().isEmpty() ? tr("New profile") : name.trimmed();
@@ -71,6 +80,8 @@ int ProfileStore::add(const ConnectionProfile &profile)
 {
     ConnectionProfile p = profile;
     p.name = uniqueName(p.name);
+    if (p.id.isEmpty() || indexOfId(p.id) >= 0)
+        p.id = ConnectionProfile::generateId();
     const int row = count();
     beginInsertRows(QModelIndex(), row, row);
     m_profiles.append(p);
@@ -84,6 +95,7 @@ bool ProfileStore::update(int row, const ConnectionProfile &profile)
         return false;
     ConnectionProfile p = profile;
     p.name = uniqueName(p.name, row);
+    p.id = m_profiles.at(row).id;
     m_profiles[row] = p;
     Q_EMIT dataChanged(index(row), index(row));
     return true;
@@ -95,6 +107,7 @@ int ProfileStore::duplicate(int row)
         return -1;
     ConnectionProfile p = m_profiles.at(row);
     p.name = uniqueName(tr("%1 (copy)").arg(p.name));
+    p.id = ConnectionProfile::generateId(); // its own keychain entries
     beginInsertRows(QModelIndex(), row + 1, row + 1);
     m_profiles.insert(row + 1, p);
     endInsertRows();
@@ -181,6 +194,9 @@ QStringList ProfileStore::load(QSettings &settings)
                                     [&](const ConnectionProfile &o) { return o.name == name; }); ++n)
             name = QStringLiteral("%1 (%2)").arg(p->name).arg(n);
         p->name = name;
+        if (p->id.isEmpty() || std::any_of(loaded.cbegin(), loaded.cend(),
+                                           [&](const ConnectionProfile &o) { return o.id == p->id; }))
+            p->id = ConnectionProfile::generateId();
         loaded.append(*p);
     }
     settings.endArray();

@@ -32,11 +32,13 @@ public:
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     ConnectionProfile profile(int row) const;
     int indexOf(const QString &name) const; // -1 when there is none
+    int indexOfId(const QString &id) const;
     QString uniqueName(const QString &name, int exceptRow = -1) const;
 
-    // Appends (the name made unique); returns the new row.
+    // Appends (the name made unique, a new id when it has none or a taken one); returns the
+    // new row.
     int add(const ConnectionProfile &profile);
-    // Replaces the profile at `row`; a name taken by another row is made unique.
+    // Replaces the profile at `row` (its id stays); a name taken by another row is made unique.
     bool update(int row, const ConnectionProfile &profile);
     // A copy right below, "<name> (copy)"; returns its row or -1.
     int duplicate(int row);

@@ -70,14 +70,14 @@ SecretStore::SecretStore(const QString &service, QObject *parent)
 {
 }
 
-QString SecretStore::passwordKey(const QString &profileName)
+QString SecretStore::passwordKey(const QString &profileId)
 {
-    return QStringLiteral("profile/%1/password").arg(profileName);
+    return QStringLiteral("profile/%1/password").arg(profileId);
 }
 
-QString SecretStore::keyPassphraseKey(const QString &profileName)
+QString SecretStore::keyPassphraseKey(const QString &profileId)
 {
-    return QStringLiteral("profile/%1/key-passphrase").arg(profileName);
+    return QStringLiteral("profile/%1/key-passphrase").arg(profileId);
 }
 
 void SecretStore::read(const QString &key)

@@ -20,9 +20,9 @@ public:
     explicit SecretStore(const QString &service = QStringLiteral("mqtt-inspector"),
                          QObject *parent = nullptr);
 
-    // Keychain entry names of a profile's two secrets.
-    static QString passwordKey(const QString &profileName);
-    static QString keyPassphraseKey(const QString &profileName);
+    // Keychain entry names of a profile's two secrets (by ConnectionProfile::id).
+    static QString passwordKey(const QString &profileId);
+    static QString keyPassphraseKey(const QString &profileId);
 
     void read(const QString &key);
     void write(const QString &key, const QByteArray &secret);

@@ -610,6 +610,7 @@ void ConnectionDialog::persist()
 ConnectionProfile ConnectionDialog::formProfile() const
 {
     ConnectionProfile p;
+    p.id = m_row >= 0 ? m_store->profile(m_row).id : QString();
     p.name = m_name->text().trimmed();
     p.host = m_host->text().trimmed();
     p.port = m_port->value();
@@ -797,7 +798,7 @@ void ConnectionDialog::readSecrets(const ConnectionProfile &profile)
 {
     if (!m_secrets)
         return;
-    const QString name = profile.name;
+    const QString id = profile.id;
     const auto want = [&](bool save, const QByteArray &value) { return save && value.isEmpty(); };
     if (!want(profile.savePassword, profile.password) && !want(profile.saveKeyPassphrase, profile.keyPassphrase))
         return;
@@ -808,14 +809,14 @@ void ConnectionDialog::readSecrets(const ConnectionProfile &profile)
         m_secrets->read(key);
     };
     connect(m_secrets, &SecretStore::readFinished, context,
-            [this, context, name, remaining](const QString &key, SecretStore::Result result,
+            [this, context, id, remaining](const QString &key, SecretStore::Result result,
                                              const QByteArray &secret, const QString &message) {
-                const bool password = key == SecretStore::passwordKey(name);
-                if (!password && key != SecretStore::keyPassphraseKey(name))
+                const bool password = key == SecretStore::passwordKey(id);
+                if (!password && key != SecretStore::keyPassphraseKey(id))
                     return;
                 if (--*remaining <= 0)
                     context->deleteLater();
-                if (m_row < 0 || m_store->profile(m_row).name != name)
+                if (m_row < 0 || m_store->profile(m_row).id != id)
                     return; // another profile is shown by now
                 if (result != SecretStore::Result::Ok) {
                     m_keychainLabel->setText(message + QLatin1Char(' ')
@@ -829,9 +830,9 @@ void ConnectionDialog::readSecrets(const ConnectionProfile &profile)
                 updateState();
             });
     if (want(profile.savePassword, profile.password))
-        ask(SecretStore::passwordKey(name));
+        ask(SecretStore::passwordKey(id));
     if (want(profile.saveKeyPassphrase, profile.keyPassphrase))
-        ask(SecretStore::keyPassphraseKey(name));
+        ask(SecretStore::keyPassphraseKey(id));
 }
 
 void ConnectionDialog::saveAndMaybeConnect(bool connect)
@@ -855,13 +856,13 @@ void ConnectionDialog::saveAndMaybeConnect(bool connect)
     persist();
     if (m_secrets) {
         if (p.savePassword && !p.password.isEmpty())
-            m_pendingWrites.insert(SecretStore::passwordKey(p.name));
+            m_pendingWrites.insert(SecretStore::passwordKey(p.id));
         else if (!p.savePassword)
-            m_secrets->remove(SecretStore::passwordKey(p.name));
+            m_secrets->remove(SecretStore::passwordKey(p.id));
         if (p.saveKeyPassphrase && !p.keyPassphrase.isEmpty())
-            m_pendingWrites.insert(SecretStore::keyPassphraseKey(p.name));
+            m_pendingWrites.insert(SecretStore::keyPassphraseKey(p.id));
         else if (!p.saveKeyPassphrase)
-            m_secrets->remove(SecretStore::keyPassphraseKey(p.name));
+            m_secrets->remove(SecretStore::keyPassphraseKey(p.id));
     }
     if (m_pendingWrites.isEmpty()) {
         finishSave();
@@ -869,7 +870,7 @@ void ConnectionDialog::saveAndMaybeConnect(bool connect)
     }
     updateState(); // buttons off while the keychain works
     for (const QString &key : std::as_const(m_pendingWrites))
-        m_secrets->write(key, key == SecretStore::passwordKey(p.name) ? p.password : p.keyPassphrase);
+        m_secrets->write(key, key == SecretStore::passwordKey(p.id) ? p.password : p.keyPassphrase);
 }
 
 void ConnectionDialog::onSecretWritten(const QString &key, SecretStore::Result result, const QString &message)
@@ -913,7 +914,7 @@ void ConnectionDialog::finishSave()
         ConnectionProfile p = m_saving;
         p.savePassword = false;
         p.saveKeyPassphrase = false;
-        const int row = m_store->indexOf(p.name);
+        const int row = m_store->indexOfId(p.id);
         if (row >= 0) {
             m_loading = true;
             m_store->update(row, p);
@@ -972,6 +973,7 @@ void ConnectionDialog::deleteProfile()
     if (m_row < 0)
         return;
     const QString name = m_store->profile(m_row).name;
+    const QString id = m_store->profile(m_row).id;
     if (QMessageBox::question(this, tr("Delete Profile"), tr("Delete the profile \"%1\"?").arg(name))
         != QMessageBox::Yes)
         return;
@@ -979,8 +981,8 @@ void ConnectionDialog::deleteProfile()
     m_row = -1; // nothing to commit: it goes
     m_store->remove(row);
     if (m_secrets) {
-        m_secrets->remove(SecretStore::passwordKey(name));
-        m_secrets->remove(SecretStore::keyPassphraseKey(name));
+        m_secrets->remove(SecretStore::passwordKey(id));
+        m_secrets->remove(SecretStore::keyPassphraseKey(id));
     }
     persist();
     if (m_store->count() > 0) {

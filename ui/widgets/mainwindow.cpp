@@ -283,8 +283,8 @@ ConnectionDialog *MainWindow::promptNewConnection()
 
 void MainWindow::openProfile(const ConnectionProfile &profile)
 {
-    const QString passwordKey = SecretStore::passwordKey(profile.name);
-    const QString passphraseKey = SecretStore::keyPassphraseKey(profile.name);
+    const QString passwordKey = SecretStore::passwordKey(profile.id);
+    const QString passphraseKey = SecretStore::keyPassphraseKey(profile.id);
     QSet<QString> wanted;
     if (profile.savePassword && profile.password.isEmpty())
         wanted.insert(passwordKey);
