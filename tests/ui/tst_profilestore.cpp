@@ -155,6 +155,17 @@ private Q_SLOTS:
         QCOMPARE(back.count(), 2);
         QCOMPARE(back.profile(0).name, QStringLiteral("one"));
         QCOMPARE(back.profile(1).name, QStringLiteral("three"));
+
+        // A parsable entry with a bad field is named.
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("ConnectionProfiles/2/json"),
+                              QStringLiteral("{\"name\": \"two\", \"port\": \"x\"}"));
+        }
+        QSettings again(path, QSettings::IniFormat);
+        QCOMPARE(back.load(again), QStringList{QStringLiteral(
+                         "Saved profile 2 (\"two\"): \"port\" must be a whole number from 1 to 65535")});
+        QCOMPARE(back.count(), 2);
     }
 
     void fileRoundTrip()

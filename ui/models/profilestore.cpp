@@ -184,8 +184,11 @@ QStringList ProfileStore::load(QSettings &settings)
         else
             p = ConnectionProfile::fromJson(doc.object(), &why);
         if (!p) {
-            errors << tr("Saved profile %1: %2").arg(i + 1).arg(why);
-            qCWarning(lcProfiles) << "skipping saved profile" << i + 1 << why;
+            const QString name = doc.object().value(QStringLiteral("name")).toString();
+            errors << (name.isEmpty() ? tr("Saved profile %1: %2").arg(i + 1).arg(why)
+                                      : tr("Saved profile %1 (\"%2\"): %3").arg(i + 1).arg(name, why));
+            // The caller shows the message; this is for the debug log.
+            qCInfo(lcProfiles) << "skipping saved profile" << i + 1 << why;
             continue;
         }
         // Two entries with one name would make --profile ambiguous: the later one is renamed.
