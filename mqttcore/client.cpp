@@ -402,6 +402,10 @@ RequestResult Client::subscribe(const QList<Subscription> &subscriptions,
             else
                 m_subscriptions.append(s);
             m_requestedFilters.insert(s.filter);
+            if (const quint32 id = properties.subscriptionIdentifier().value_or(0))
+                m_subscriptionIds.insert(s.filter, id);
+            else
+                m_subscriptionIds.remove(s.filter);
         }
     }
     updateWriteInterest();
@@ -421,6 +425,8 @@ RequestResult Client::unsubscribe(const QStringList &filters, const Properties &
         m_subscriptions.erase(std::remove_if(m_subscriptions.begin(), m_subscriptions.end(),
                                              [&](const Subscription &s) { return filters.contains(s.filter); }),
                               m_subscriptions.end());
+        for (const QString &filter : filters)
+            m_subscriptionIds.remove(filter);
     }
     updateWriteInterest();
     return {r.rc, r.mid};
@@ -436,6 +442,11 @@ QList<Subscription> Client::subscriptionsNotRequested() const
             out.append(s);
     }
     return out;
+}
+
+quint32 Client::subscriptionIdentifier(const QString &filter) const
+{
+    return m_subscriptionIds.value(filter, 0);
 }
 
 // --- routing -------------------------------------------------------------------------------

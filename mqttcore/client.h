@@ -156,6 +156,9 @@ public:
     // re-subscribes after a session that was not resumed, so that an application that
     // subscribes again in connected() (the paho pattern) does not get a second SUBSCRIBE.
     QList<Subscription> subscriptionsNotRequested() const;
+    // The 5.0 Subscription Identifier the filter was last subscribed with (0: none), so that
+    // a re-subscription after a lost session asks for the same identifier.
+    quint32 subscriptionIdentifier(const QString &filter) const;
 
     // paho's message_callback_add(): every matching filter's callable runs, in paho's trie
     // order; messageReceived only fires when none matched. The same filter string replaces the
@@ -248,6 +251,7 @@ private:
     quint64 m_nextRouteKey = 1;
     QList<Subscription> m_subscriptions;
     QSet<QString> m_requestedFilters; // subscribed on the current connection
+    QHash<QString, quint32> m_subscriptionIds; // filter -> Subscription Identifier
     TransportOptions m_transportOptions;
     QVariant m_userData;
     std::function<qint64()> m_clock;

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 
 namespace mqtt {
@@ -133,7 +134,21 @@ void SocketNotifierLoop::resubscribe(quint64 connection)
     if (subscriptions.isEmpty())
         return;
     qCDebug(lcMqttClient) << "resubscribing" << subscriptions.size() << "filter(s)";
-    m_client->subscribe(subscriptions);
+    // One SUBSCRIBE per Subscription Identifier, so that each filter keeps its own.
+    QList<quint32> order;
+    QHash<quint32, QList<Subscription>> groups;
+    for (const Subscription &s : subscriptions) {
+        const quint32 id = m_client->subscriptionIdentifier(s.filter);
+        if (!groups.contains(id))
+            order.append(id);
+        groups[id].append(s);
+    }
+    for (const quint32 id : std::as_const(order)) {
+        Properties properties;
+        if (id != 0)
+            properties.setSubscriptionIdentifier(id);
+        m_client->subscribe(groups.value(id), properties);
+    }
 }
 
 void SocketNotifierLoop::onDisconnected(int rc)

@@ -1,6 +1,7 @@
 #include "brokerurl.h"
 #include "connectionsettings.h"
 #include "mqttcoreglobal.h"
+#include "profilestore.h"
 #include "widgets/languagesettings.h"
 #include "widgets/mainwindow.h"
 #include "widgets/sessionactions.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -46,7 +48,13 @@ int main(int argc, char *argv[])
                                    QCoreApplication::translate("main", "Filter to subscribe to "
                                                                "(repeatable; default # and $SYS/#)."),
                                    QStringLiteral("filter"));
+    QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QStringLiteral("Open a tab for the saved connection profile NAME (File > New Connection "
+                       "keeps them). Repeatable."),
+        QStringLiteral("name"));
     parser.addOption(connectOption);
+    parser.addOption(profileOption);
     parser.addOption(hostOption);
     parser.addOption(portOption);
     parser.addOption(topicOption);
@@ -89,15 +97,46 @@ int main(int argc, char *argv[])
         }
     }
 
+    // Checked before any window appears: a wrong name is a usage error (exit 2), as a bad URL.
+    const QStringList profileNames = parser.values(profileOption);
+    QList<ConnectionProfile> profiles;
+    {
+        ProfileStore store;
+        QSettings settings;
+        const QStringList damaged = store.load(settings);
+        for (const QString &problem : damaged)
+            std::fprintf(stderr, "mqtt-inspector: %s\n", qPrintable(problem));
+        for (const QString &name : profileNames) {
+            const int row = store.indexOf(name);
+            if (row < 0) {
+                QStringList known;
+                for (const ConnectionProfile &p : store.profiles())
+                    known << QLatin1Char('"') + p.name + QLatin1Char('"');
+                std::fprintf(stderr, "mqtt-inspector: --profile %s: no such profile (saved: %s)\n",
+                             qPrintable(name),
+                             known.isEmpty() ? "none" : qPrintable(known.join(QStringLiteral(", "))));
+                return 2;
+            }
+            profiles << store.profile(row);
+        }
+        // Profiles marked "connect at launch" open too, once each.
+        for (const ConnectionProfile &p : store.profiles()) {
+            if (p.connectAtLaunch && !profileNames.contains(p.name))
+                profiles << p;
+        }
+    }
+
     Theme::apply(Theme::saved());
     MainWindow window;
     for (const ConnectionSettings &settings : std::as_const(connections))
         window.addConnection(settings);
+    for (const ConnectionProfile &profile : std::as_const(profiles))
+        window.openProfile(profile);
     window.show();
     const QStringList files = parser.positionalArguments();
     for (const QString &file : files)
         window.sessionActions()->openFile(file);
-    if (connections.isEmpty() && files.isEmpty())
-        QTimer::singleShot(0, &window, &MainWindow::promptNewConnection);
+    if (connections.isEmpty() && files.isEmpty() && profiles.isEmpty())
+        QTimer::singleShot(0, &window, [&window] { window.promptNewConnection(); });
     return app.exec();
 }

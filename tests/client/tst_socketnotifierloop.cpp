@@ -14,6 +14,7 @@ private Q_SLOTS:
     void backoff_data();
     void backoff();
     void reconnectAndResubscribe();
+    void resubscribeKeepsSubscriptionIdentifier();
     void noReconnectAfterUserDisconnect();
 };
 
@@ -65,6 +66,41 @@ void tst_SocketNotifierLoop::reconnectAndResubscribe()
     const int delay = scheduled.first().at(0).toInt();
     QVERIFY2(delay >= 10 && delay <= 20, qPrintable(QString::number(delay))); // jitter in [min/2, min]
     QCOMPARE(loop.reconnectAttempt(), 0); // reset by the accepted CONNACK
+}
+
+// A 5.0 Subscription Identifier survives a session the broker did not resume: the loop's
+// SUBSCRIBE carries it again (property 0x0B = 7).
+void tst_SocketNotifierLoop::resubscribeKeepsSubscriptionIdentifier()
+{
+    ScriptedBroker broker;
+    QVERIFY(broker.listen());
+    const char *connect = "101800044d5154540502003c00000b746573742d636c69656e74";
+    broker.expectHex(connect).sendHex("2003000000")
+        .expectHex("820b0001020b070003612f6201", "SUBSCRIBE with id 7").sendHex("900400010001")
+        .closeConnection()
+        .expectConnection().expectHex(connect, "CONNECT again").sendHex("2003000000")
+        .expectHex("820b0002020b070003612f6201", "SUBSCRIBE again with id 7")
+        .sendHex("900400020001");
+    Client client(QStringLiteral("test-client"));
+    client.setProtocolVersion(ProtocolVersion::V5);
+    SocketNotifierLoop loop(&client);
+    loop.setReconnectDelayMs(20, 100);
+    QSignalSpy subscribed(&client, &Client::subscribed);
+    bool first = true;
+    QObject::connect(&client, &Client::connected, &client, [&] {
+        if (first) {
+            Properties properties;
+            properties.setSubscriptionIdentifier(7);
+            client.subscribe(QStringLiteral("a/b"), 1, properties);
+        }
+        first = false;
+    });
+    client.connect(QStringLiteral("127.0.0.1"), broker.port());
+    QTRY_COMPARE(subscribed.count(), 2);
+    QVERIFY2(broker.finished(), qPrintable(broker.state()));
+    QCOMPARE(client.subscriptionIdentifier(QStringLiteral("a/b")), 7u);
+    client.unsubscribe(QStringLiteral("a/b"));
+    QCOMPARE(client.subscriptionIdentifier(QStringLiteral("a/b")), 0u);
 }
 
 void tst_SocketNotifierLoop::noReconnectAfterUserDisconnect()

@@ -35,7 +35,7 @@ field() { echo "$info" | sed -n "s/^ $1: //p"; }
 depends=$(field Depends)
 # QScintilla's package carries its soname (libqscintilla2-qt6-15).
 for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6charts6 \
-           'libqscintilla2-qt6-[0-9]+' libssl3 libc6 'libstdc\+\+6'; do
+           'libqscintilla2-qt6-[0-9]+' libqt6keychain1 libssl3 libc6 'libstdc\+\+6'; do
     echo "$depends" | grep -Eq "(^|, )$lib( |,|$)" && pass "Depends has $lib" || fail "Depends lacks $lib: $depends"
 done
 

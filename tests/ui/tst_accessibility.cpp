@@ -1,5 +1,6 @@
 #include "connection.h"
 #include "messagestore.h"
+#include "widgets/connectiondialog.h"
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
 #include "widgets/exportdialog.h"
@@ -106,6 +107,7 @@ private Q_SLOTS:
         QTest::newRow("export dialog") << QStringLiteral("export");
         QTest::newRow("replay dialog") << QStringLiteral("replay");
         QTest::newRow("shortcuts dialog") << QStringLiteral("shortcuts");
+        QTest::newRow("connection dialog") << QStringLiteral("connection");
     }
 
     void window()
@@ -132,6 +134,8 @@ private Q_SLOTS:
                                                     QString(), &window);
         } else if (which == u"shortcuts") {
             dialog = std::make_unique<ShortcutsDialog>(window.menuBar(), &window);
+        } else if (which == u"connection") {
+            dialog = std::make_unique<ConnectionDialog>(window.profileStore(), window.secretStore(), &window);
         }
         if (dialog) {
             dialog->show();

@@ -13,9 +13,12 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QUuid>
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcConnection, "mqtt.ui.connection", QtWarningMsg)
 
 QString generatedClientId()
 {
@@ -40,6 +43,16 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
     m_client->setTransportOptions(settings.transport);
     if (!settings.userName.isEmpty())
         m_client->setCredentials(settings.userName, settings.password);
+    m_client->setCleanSession(settings.cleanSession);
+    m_client->setConnectProperties(settings.connectProperties);
+    if (!settings.willTopic.isEmpty()) {
+        const mqtt::Error rc = m_client->setWill(settings.willTopic, settings.willPayload,
+                                                 settings.willQos, settings.willRetain,
+                                                 settings.willProperties);
+        if (rc != mqtt::Error::Success)
+            qCWarning(lcConnection) << "will not set:" << mqtt::errorString(int(rc));
+    }
+    m_loop->setAutoReconnect(settings.autoReconnect);
     // The log console shows connection events; one formatted line per PUBLISH would cost more
     // than the message itself under a flood.
     m_client->setPacketLogging(false);
@@ -302,8 +315,28 @@ void Connection::onConnected(bool sessionPresent, int reasonCode, const QString 
             if (entry.subscribed)
                 subscriptions.append({entry.pane->filter(), quint8(entry.qos)});
         }
-        if (!subscriptions.isEmpty())
-            m_client->subscribe(subscriptions);
+        subscribeGrouped(subscriptions);
+    }
+}
+
+void Connection::subscribeGrouped(const QList<mqtt::Subscription> &subscriptions)
+{
+    // One SUBSCRIBE carries one Subscription Identifier: a SUBSCRIBE per identifier, in the
+    // order the identifiers first appear (0 = none, the common case: usually one SUBSCRIBE).
+    const bool v5 = m_client->protocolVersion() == mqtt::ProtocolVersion::V5;
+    QList<quint32> order;
+    QHash<quint32, QList<mqtt::Subscription>> groups;
+    for (const mqtt::Subscription &s : subscriptions) {
+        const quint32 id = v5 ? m_settings.subscriptionIdentifiers.value(s.filter, 0) : 0;
+        if (!groups.contains(id))
+            order.append(id);
+        groups[id].append(s);
+    }
+    for (const quint32 id : std::as_const(order)) {
+        mqtt::Properties properties;
+        if (id != 0)
+            properties.setSubscriptionIdentifier(id);
+        m_client->subscribe(groups.value(id), properties);
     }
 }
 

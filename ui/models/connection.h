@@ -117,6 +117,7 @@ private:
     void setDiagnosis(const Diagnosis &diagnosis);
     void onConnected(bool sessionPresent, int reasonCode, const QString &reasonText);
     void updateRates();
+    void subscribeGrouped(const QList<mqtt::Subscription> &subscriptions);
     QColor nextPaneColor();
 
     ConnectionSettings m_settings;

@@ -2,6 +2,9 @@
 
 #include "brokerurl.h"
 #include "connection.h"
+#include "profilestore.h"
+#include "secretstore.h"
+#include "widgets/connectiondialog.h"
 #include "widgets/aboutdialog.h"
 #include "widgets/connectionstatusbar.h"
 #include "widgets/connectiontab.h"
@@ -20,16 +23,18 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+
+#include <memory>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -39,7 +44,13 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusBar(new ConnectionStatusBar(this))
     , m_publishDock(new QDockWidget(tr("Publish"), this))
     , m_publishPanel(new PublishPanel(m_publishDock))
+    , m_profiles(new ProfileStore(this))
+    , m_secrets(new SecretStore(QStringLiteral("mqtt-inspector"), this))
 {
+    {
+        QSettings settings;
+        m_profileErrors = m_profiles->load(settings);
+    }
     setWindowTitle(tr("MQTT Inspector"));
     m_tabs->setObjectName(QStringLiteral("connectionTabs"));
     m_tabs->setTabsClosable(true);
@@ -259,25 +270,71 @@ void MainWindow::closeTab(int index)
     updateActions();
 }
 
-void MainWindow::promptNewConnection()
+ConnectionDialog *MainWindow::promptNewConnection()
 {
-    bool ok = false;
-    QString text = QStringLiteral("mqtt://localhost:1883");
-    while (true) {
-        text = QInputDialog::getText(this, tr("New connection"),
-                                     tr("Broker URL (mqtt://, mqtts://, ws://, wss://):"),
-                                     QLineEdit::Normal, text, &ok);
-        if (!ok)
-            return;
-        const mqtt::BrokerUrl url = mqtt::BrokerUrl::parse(text.trimmed());
-        if (!url.isValid()) {
-            QMessageBox::warning(this, tr("New connection"),
-                                 tr("This is not a broker URL: %1").arg(url.errorString()));
-            continue;
-        }
-        addConnection(ConnectionSettings::fromUrl(url));
+    auto *dialog = new ConnectionDialog(m_profiles, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_profileErrors.isEmpty()) {
+        dialog->setNotice(tr("Some saved profiles are damaged and were not loaded:\n%1")
+                                  .arg(m_profileErrors.join(QLatin1Char('\n'))));
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openProfile(dialog->acceptedProfile()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::openProfile(const ConnectionProfile &profile)
+{
+    const QString passwordKey = SecretStore::passwordKey(profile.id);
+    const QString passphraseKey = SecretStore::keyPassphraseKey(profile.id);
+    QSet<QString> wanted;
+    if (profile.savePassword && profile.password.isEmpty())
+        wanted.insert(passwordKey);
+    if (profile.saveKeyPassphrase && profile.keyPassphrase.isEmpty())
+        wanted.insert(passphraseKey);
+    if (wanted.isEmpty()) {
+        addConnection(profile.toSettings());
         return;
     }
+    // The keychain answers asynchronously; the tab opens once both secrets are in (or not).
+    struct Pending
+    {
+        ConnectionProfile profile;
+        QSet<QString> wanted;
+        QStringList problems;
+    };
+    auto pending = std::make_shared<Pending>(Pending{profile, wanted, {}});
+    auto *context = new QObject(this);
+    connect(m_secrets, &SecretStore::readFinished, context,
+            [this, context, pending, passwordKey](const QString &key, SecretStore::Result result,
+                                                  const QByteArray &secret, const QString &message) {
+                if (!pending->wanted.remove(key))
+                    return;
+                if (result == SecretStore::Result::Ok)
+                    (key == passwordKey ? pending->profile.password : pending->profile.keyPassphrase) = secret;
+                else
+                    pending->problems << message;
+                if (!pending->wanted.isEmpty())
+                    return;
+                context->deleteLater();
+                ConnectionTab *tab = addConnection(pending->profile.toSettings());
+                for (const QString &problem : std::as_const(pending->problems))
+                    tab->connection()->log(tr("Keychain: %1").arg(problem), mqtt::LogLevel::Warning);
+            });
+    for (const QString &key : std::as_const(wanted))
+        m_secrets->read(key);
+}
+
+int MainWindow::openLaunchProfiles()
+{
+    int opened = 0;
+    for (const ConnectionProfile &profile : m_profiles->profiles()) {
+        if (profile.connectAtLaunch) {
+            openProfile(profile);
+            ++opened;
+        }
+    }
+    return opened;
 }
 
 void MainWindow::onCurrentTabChanged(int index)

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "connectionprofile.h"
 #include "connectionsettings.h"
 
 #include <QMainWindow>
 
+class ConnectionDialog;
 class ConnectionStatusBar;
 class ConnectionTab;
+class ProfileStore;
 class PublishPanel;
+class SecretStore;
 class QAction;
 class SessionActions;
 class QDockWidget;
@@ -36,8 +40,18 @@ public:
     // Shows the Publish dock for the current connection, topic prefilled when given.
     void showPublish(const QString &topic = QString());
     void closeTab(int index);
-    // Asks for a broker URL (mqtt://, mqtts://, ws://, wss://) and opens a tab for it.
-    void promptNewConnection();
+    // Opens the connection dialog (profiles, the form, a "from URL" field); Connect opens a
+    // tab for the chosen profile. Returns the dialog (window-modal, deletes itself on close).
+    ConnectionDialog *promptNewConnection();
+    // The saved profiles (loaded from QSettings at construction) and what was damaged in them.
+    ProfileStore *profileStore() const { return m_profiles; }
+    SecretStore *secretStore() const { return m_secrets; }
+    QStringList profileLoadErrors() const { return m_profileErrors; }
+    // Opens a tab for the profile; its saved secrets are read from the keychain first
+    // (asynchronously). A secret the keychain cannot give is reported in the tab's log.
+    void openProfile(const ConnectionProfile &profile);
+    // Every profile marked "connect at launch"; returns how many.
+    int openLaunchProfiles();
     // F6 / Shift+F6: focus the next (previous) area: tree, details, panes, Publish, Log.
     void focusNextArea(bool forward);
 
@@ -67,4 +81,7 @@ private:
     QDockWidget *m_publishDock;
     PublishPanel *m_publishPanel;
     QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    QStringList m_profileErrors;
 };
