@@ -79,6 +79,8 @@ Client::Client(const QString &clientId, QObject *parent)
     qRegisterMetaType<mqtt::Properties>();
     qRegisterMetaType<mqtt::ReasonCode>();
     qRegisterMetaType<mqtt::ConnectFlags>();
+    qRegisterMetaType<mqtt::CapturedPacket>();
+    qRegisterMetaType<QList<mqtt::CapturedPacket>>();
     qRegisterMetaType<mqtt::DisconnectFlags>();
     qRegisterMetaType<mqtt::LogLevel>();
     qRegisterMetaType<mqtt::Error>();
@@ -186,6 +188,22 @@ void Client::setPacketLogging(bool enabled)
 {
     m_packetLogging = enabled;
     m_session->setPacketLogging(debugLogging());
+}
+
+void Client::setPacketObserver(bool enabled)
+{
+    if (enabled == m_packetObserver)
+        return;
+    m_packetObserver = enabled;
+    m_session->setPacketCapture(enabled, enabled ? std::function<qint64()>(&QDateTime::currentMSecsSinceEpoch)
+                                                 : std::function<qint64()>());
+}
+
+void Client::emitObserved()
+{
+    if (!m_session->hasCapturedPackets())
+        return;
+    Q_EMIT packetsObserved(m_session->takeCapturedPackets());
 }
 
 void Client::log(LogLevel level, const QString &text)
@@ -307,6 +325,8 @@ void Client::closeConnection(Error rc, bool userDisconnect)
         m_transport->write(m_session->outgoingData(), m_session->outgoingSize());
     const Session::CloseInfo info = m_session->closeInfo();
     m_session->connectionClosed();
+    if (m_packetObserver) // what this connection saw comes before its disconnected()
+        emitObserved();
 
     DisconnectFlags flags;
     ReasonCode reason;
@@ -528,6 +548,8 @@ Error Client::loopRead()
         m_collectBatch = isSignalConnected(batchSignal);
         const Error rc = m_session->receive(m_readBuffer.constData(), m_readBuffer.size(), now());
         emitBatch(); // before any close below: what was delivered is reported first
+        if (m_packetObserver)
+            emitObserved();
         if (!m_transport)
             return Error::NoConn; // a callback closed or reconnected
         if (rc != Error::Success)
@@ -562,6 +584,8 @@ Error Client::loopWrite()
             return Error::Success;
         }
     }
+    if (m_packetObserver)
+        emitObserved();
     updateWriteInterest();
     return Error::Success;
 }
@@ -595,6 +619,8 @@ Error Client::loopMisc()
         return Error::NoConn;
     m_session->setPacketLogging(debugLogging());
     const Error rc = m_session->tick(now());
+    if (m_packetObserver)
+        emitObserved();
     if (rc != Error::Success) {
         const Session::CloseInfo info = m_session->closeInfo();
         if (info.rc == Error::Success || m_state == State::Disconnecting)

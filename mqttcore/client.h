@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codec/capturedpacket.h"
 #include "codec/packet.h"
 #include "codec/properties.h"
 #include "codec/reasoncode.h"
@@ -112,6 +113,12 @@ public:
     // the other log lines (connection, errors, violations) are unaffected.
     void setPacketLogging(bool enabled);
     bool packetLogging() const { return m_packetLogging; }
+    // The packet observer, for a packet inspector: while on, every packet both ways (received
+    // ones whole, fixed header included; sent ones as encoded when queued) reaches
+    // packetsObserved() in order, with its time and bytes. Off by default; off, the read and
+    // write paths pay one predictable branch, with no copy and no allocation.
+    void setPacketObserver(bool enabled);
+    bool packetObserver() const { return m_packetObserver; }
 
     // paho's manual_ack_set(): with it on, a delivered QoS 1 message is acknowledged (PUBACK)
     // and a QoS 2 message completed (PUBCOMP, after the PUBREL delivered it) only when the
@@ -212,6 +219,10 @@ Q_SIGNALS:
     void unsubscribed(int mid, const QList<mqtt::ReasonCode> &reasonCodes,
                       const mqtt::Properties &properties);
     void logMessage(mqtt::LogLevel level, const QString &text);
+    // The packet observer's output (setPacketObserver): what one loopRead(), loopWrite() or
+    // loopMisc() saw, in wire order; also the packets still pending when a connection closes,
+    // before disconnected(). One signal per call, never one per packet.
+    void packetsObserved(const QList<mqtt::CapturedPacket> &packets);
     void socketOpened(qintptr fd);
     void socketClosed(qintptr fd);
     void socketRegisterWrite(qintptr fd);
@@ -240,6 +251,7 @@ private:
     bool debugLogging() const;
     void deliver(const Message &message);
     void emitBatch();
+    void emitObserved();
     qint64 now() const;
 
     std::unique_ptr<ClientSessionHandler> m_handler;
@@ -263,6 +275,7 @@ private:
     bool m_writeRegistered = false;
     bool m_wantsConnection = false;
     bool m_packetLogging = true;
+    bool m_packetObserver = false;
     bool m_collectBatch = false; // messagesReceived has a receiver (checked once per read)
     QList<Message> m_batch;
     QByteArray m_readBuffer;

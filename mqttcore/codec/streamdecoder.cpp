@@ -106,6 +106,13 @@ void StreamDecoder::setAuthMethodSent(bool sent)
     m_authMethodSent = sent;
 }
 
+void StreamDecoder::setKeepLastPacketBytes(bool keep)
+{
+    m_keepLastPacketBytes = keep;
+    if (!keep)
+        m_lastPacketBytes = QByteArray();
+}
+
 void StreamDecoder::feed(const QByteArray &bytes)
 {
     if (hasFailed())
@@ -230,6 +237,8 @@ std::optional<Packet> StreamDecoder::next()
     if (m_role == Role::Server && packet->index() == 0)
         m_version = body.version(); // CONNECT tells a fake broker the version
     m_lastPacketSize = qsizetype(total);
+    if (m_keepLastPacketBytes) // before compact(), which may drop the buffer
+        m_lastPacketBytes = QByteArray(reinterpret_cast<const char *>(start), qsizetype(total));
     m_readPos += qsizetype(total);
     compact();
     return packet;

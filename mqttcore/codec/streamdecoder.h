@@ -58,6 +58,12 @@ public:
     const DecodeError &error() const { return m_error; }
     // Size on the wire of the packet last returned by next().
     qsizetype lastPacketSize() const { return m_lastPacketSize; }
+    // For a packet inspector: while on, next() also keeps a copy of the whole packet it
+    // returns (fixed header included) in lastPacketBytes(). Off by default; off, it costs
+    // one branch per packet and no copy.
+    void setKeepLastPacketBytes(bool keep);
+    bool keepLastPacketBytes() const { return m_keepLastPacketBytes; }
+    const QByteArray &lastPacketBytes() const { return m_lastPacketBytes; }
     // Bytes fed but not yet consumed by next().
     qsizetype bufferedBytes() const { return m_buffer.size() - m_readPos; }
     // Stream offset of the first unconsumed byte.
@@ -78,7 +84,9 @@ private:
     ProtocolVersion m_version = ProtocolVersion::V311;
     quint32 m_maxPacketSize = 0;
     bool m_authMethodSent = false;
+    bool m_keepLastPacketBytes = false;
     QByteArray m_buffer;
+    QByteArray m_lastPacketBytes;
     qsizetype m_readPos = 0;
     qint64 m_consumedBefore = 0; // stream bytes dropped from m_buffer by compact()
     qsizetype m_lastPacketSize = 0;

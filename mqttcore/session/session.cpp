@@ -108,7 +108,49 @@ int Session::window() const
 
 void Session::queueBytes(const QByteArray &bytes)
 {
+    const qsizetype from = m_out.size();
     m_out.append(bytes);
+    if (m_capture)
+        captureSent(from);
+}
+
+// --- packet capture ------------------------------------------------------------------------
+
+void Session::setPacketCapture(bool on, std::function<qint64()> wallClock)
+{
+    m_capture = on;
+    m_captureClock = std::move(wallClock);
+    m_decoder.setKeepLastPacketBytes(on);
+    if (!on)
+        m_captured = QList<CapturedPacket>();
+}
+
+QList<CapturedPacket> Session::takeCapturedPackets()
+{
+    return std::exchange(m_captured, QList<CapturedPacket>());
+}
+
+// The packet just appended to m_out, from `from` to the end (one packet per append).
+void Session::captureSent(qsizetype from)
+{
+    if (from >= m_out.size())
+        return; // nothing was appended (the encoder refused the packet)
+    CapturedPacket packet;
+    packet.direction = CapturedPacket::Direction::Sent;
+    packet.timestamp = m_captureClock ? m_captureClock() : m_receiveTimestamp;
+    packet.version = m_options.version;
+    packet.bytes = m_out.mid(from);
+    m_captured.append(std::move(packet));
+}
+
+void Session::captureReceived()
+{
+    CapturedPacket packet;
+    packet.direction = CapturedPacket::Direction::Received;
+    packet.timestamp = m_captureClock ? m_captureClock() : m_receiveTimestamp;
+    packet.version = m_options.version;
+    packet.bytes = m_decoder.lastPacketBytes();
+    m_captured.append(std::move(packet));
 }
 
 bool Session::bytesWritten(qsizetype n, qint64 now)
@@ -164,6 +206,8 @@ Error Session::receive(const char *data, qsizetype size, qint64 now)
             return Error::Success;
         }
         m_lastIn = now;
+        if (m_capture) // before handle(): its replies are queued (and captured) after it
+            captureReceived();
         const Error rc = handle(*packet);
         // The packet's acknowledgement is queued by now; a DISCONNECT asked for while it was
         // being delivered goes after it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codec/capturedpacket.h"
 #include "codec/packet.h"
 #include "codec/streamdecoder.h"
 #include "error.h"
@@ -14,6 +15,7 @@
 #include <QString>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace mqtt {
@@ -85,6 +87,14 @@ public:
     // message its PUBCOMP only through ack() (the PUBREC still goes out on receipt, as paho).
     void setManualAck(bool on) { m_manualAck = on; }
     bool manualAck() const { return m_manualAck; }
+    // Packet capture for an inspector, off by default: while on, every packet received (whole,
+    // fixed header included) and every packet queued to send is kept, in order, with the time
+    // from `wallClock` (ms since the epoch), until takeCapturedPackets(). Off, the receive and
+    // send paths pay one branch per packet: no copy, no allocation.
+    void setPacketCapture(bool on, std::function<qint64()> wallClock = {});
+    bool packetCapture() const { return m_capture; }
+    bool hasCapturedPackets() const { return !m_captured.isEmpty(); }
+    QList<CapturedPacket> takeCapturedPackets();
     // Receive timestamp stamped on delivered messages (ms since epoch).
     void setReceiveTimestamp(qint64 msecsSinceEpoch) { m_receiveTimestamp = msecsSinceEpoch; }
 
@@ -147,6 +157,8 @@ private:
     bool idInUse(quint16 id) const;
     int window() const;
     void queueBytes(const QByteArray &bytes);
+    void captureSent(qsizetype from);
+    void captureReceived();
     template<typename P> void queuePacket(const P &packet);
     void sendPublish(OutgoingQueue::Entry &message, bool dup);
     void releaseQueued();
@@ -175,7 +187,10 @@ private:
     State m_state = State::Idle;
     StreamDecoder m_decoder;
     bool m_packetLogging = false;
+    bool m_capture = false;
     qint64 m_receiveTimestamp = 0;
+    std::function<qint64()> m_captureClock;
+    QList<CapturedPacket> m_captured;
 
     QByteArray m_out;
     qsizetype m_outPos = 0;

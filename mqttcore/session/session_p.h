@@ -27,7 +27,10 @@ void Session::queuePacket(const P &packet)
         log(LogLevel::Err, QStringLiteral("Cannot encode packet: %1").arg(error));
         return;
     }
+    const qsizetype from = m_out.size();
     m_out.append(bytes);
+    if (m_capture)
+        captureSent(from);
 }
 
 } // namespace mqtt

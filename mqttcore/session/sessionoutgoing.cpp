@@ -128,8 +128,11 @@ void Session::sendPublish(OutgoingQueue::Entry &message, bool dup)
                                  .arg(message.packet.packetId).arg(message.packet.topic)
                                  .arg(message.packet.payload.size()));
     QString error;
+    const qsizetype from = m_out.size();
     if (!encodeInto(m_out, message.packet, m_options.version, &error))
         log(LogLevel::Err, QStringLiteral("Cannot encode PUBLISH: %1").arg(error));
+    else if (m_capture)
+        captureSent(from);
 }
 
 void Session::releaseQueued()
@@ -188,10 +191,13 @@ Session::Result Session::publish(const QString &topic, const QByteArray &payload
             log(LogLevel::Debug, QStringLiteral("Sending PUBLISH (d0, q0, r%1, m%2), '%3', ... (%4 bytes)")
                                      .arg(retain ? 1 : 0).arg(mid).arg(topic).arg(payload.size()));
         QString error;
+        const qsizetype from = m_out.size();
         if (!encodeInto(m_out, packet, m_options.version, &error)) {
             log(LogLevel::Err, QStringLiteral("Cannot encode PUBLISH: %1").arg(error));
             return {Error::Inval, 0};
         }
+        if (m_capture)
+            captureSent(from);
         m_qos0Marks.push_back({m_outStreamOffset + m_out.size(), mid});
         return {Error::Success, mid};
     }
@@ -276,7 +282,10 @@ Session::Result Session::sendRequest(P &packet, int count, const Properties &pro
         log(LogLevel::Err, QStringLiteral("Cannot encode %1: %2").arg(QLatin1String(name), error));
         return {Error::Inval, 0};
     }
+    const qsizetype from = m_out.size();
     m_out.append(bytes);
+    if (m_capture)
+        captureSent(from);
     m_pendingRequests.insert(id, {count, unsubscribe});
     return {Error::Success, id};
 }
