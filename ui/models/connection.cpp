@@ -3,6 +3,7 @@
 #include "client.h"
 #include "messagestore.h"
 #include "mqttstrings.h"
+#include "packetmodel.h"
 #include "panemodel.h"
 #include "reasontext.h"
 #include "sessionjournal.h"
@@ -37,6 +38,7 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
     , m_store(std::make_unique<MessageStore>())
     , m_tree(std::make_unique<TopicTreeModel>(m_store.get()))
     , m_journal(std::make_unique<SessionJournal>())
+    , m_packets(std::make_unique<PacketModel>())
 {
     m_recorder = std::make_unique<SessionRecorder>(this);
     m_client->setProtocolVersion(settings.protocolVersion);
@@ -64,6 +66,9 @@ Connection::Connection(const ConnectionSettings &settings, QObject *parent)
 
     connect(m_client.get(), &mqtt::Client::messagesReceived, m_store.get(),
             &MessageStore::addBatch);
+    // Only emitted while capture is on; the model queues and flushes on its own timer.
+    connect(m_client.get(), &mqtt::Client::packetsObserved, m_packets.get(),
+            &PacketModel::append);
     connect(m_client.get(), &mqtt::Client::connected, this,
             [this](mqtt::ConnectFlags flags, mqtt::ReasonCode rc, const mqtt::Properties &) {
                 const QString text = m_client->protocolVersion() == mqtt::ProtocolVersion::V5
@@ -362,4 +367,17 @@ QColor Connection::nextPaneColor()
     const QColor color = QColor::fromRgb(colors[m_colorIndex % int(std::size(colors))]);
     ++m_colorIndex;
     return color;
+}
+
+void Connection::setPacketCapture(bool on)
+{
+    if (on == m_client->packetObserver())
+        return;
+    m_client->setPacketObserver(on);
+    Q_EMIT packetCaptureChanged(on);
+}
+
+bool Connection::packetCapture() const
+{
+    return m_client->packetObserver();
 }

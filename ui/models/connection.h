@@ -18,6 +18,7 @@ class Client;
 class SocketNotifierLoop;
 }
 class MessageStore;
+class PacketModel;
 class PaneModel;
 class SessionJournal;
 class SessionRecorder;
@@ -50,6 +51,11 @@ public:
     SessionJournal *journal() const { return m_journal.get(); }
     // Recording to a session file while connected.
     SessionRecorder *recorder() const { return m_recorder.get(); }
+    // The packet inspector's ring: every packet both ways while capture is on.
+    PacketModel *packetModel() const { return m_packets.get(); }
+    // Turns the client's packet observer on or off (off by default: no cost when off).
+    void setPacketCapture(bool on);
+    bool packetCapture() const;
 
     // Makes this connection the offline view of an opened session file: it never connects,
     // and the status says what is shown.
@@ -104,6 +110,7 @@ Q_SIGNALS:
     void logLine(const QString &line, mqtt::LogLevel level);
     void paneAdded(PaneModel *pane);
     void paneRemoved(PaneModel *pane);
+    void packetCaptureChanged(bool on);
 
 private:
     struct PaneEntry
@@ -127,6 +134,7 @@ private:
     std::unique_ptr<TopicTreeModel> m_tree;
     std::unique_ptr<SessionJournal> m_journal;
     std::unique_ptr<SessionRecorder> m_recorder;
+    std::unique_ptr<PacketModel> m_packets;
     QString m_sourceFile;
     PaneModel *m_defaultPane = nullptr;
     QList<PaneEntry> m_panes;
