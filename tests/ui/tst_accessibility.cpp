@@ -125,6 +125,7 @@ private Q_SLOTS:
         if (which == u"docks") {
             window.publishDock()->show();
             window.logDock()->show();
+            window.packetDock()->show();
         } else if (which == u"newpane") {
             dialog = std::make_unique<NewPaneDialog>(&window);
         } else if (which == u"export") {

@@ -102,6 +102,11 @@ ConnectionTab::~ConnectionTab()
     delete m_log; // lives in the window's log dock, not in this widget tree
 }
 
+LogConsole *ConnectionTab::logConsole() const
+{
+    return m_log;
+}
+
 FilterPane *ConnectionTab::paneFor(const PaneModel *model) const
 {
     for (int i = 0; i < m_paneTabs->count(); ++i) {

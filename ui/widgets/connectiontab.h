@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class Connection;
@@ -24,7 +25,7 @@ public:
     Connection *connection() const { return m_connection; }
     TopicTree *topicTree() const { return m_tree; }
     TopicDetails *details() const { return m_details; }
-    LogConsole *logConsole() const { return m_log; }
+    LogConsole *logConsole() const;
     QTabWidget *paneTabs() const { return m_paneTabs; }
     FilterPane *paneFor(const PaneModel *model) const;
 
@@ -48,7 +49,8 @@ private:
     Connection *m_connection;
     TopicTree *m_tree;
     TopicDetails *m_details;
-    LogConsole *m_log;
+    // Lives in the window's log dock; that dock may be destroyed first when the window goes.
+    QPointer<LogConsole> m_log;
     QTabWidget *m_paneTabs;
     QSplitter *m_mainSplitter;
     QSplitter *m_topSplitter;

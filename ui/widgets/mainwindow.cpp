@@ -10,6 +10,7 @@
 #include "widgets/connectiontab.h"
 #include "widgets/languagemenu.h"
 #include "widgets/logconsole.h"
+#include "widgets/packetinspector.h"
 #include "sessionrecorder.h"
 #include "widgets/publishpanel.h"
 #include "widgets/sessionactions.h"
@@ -44,6 +45,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusBar(new ConnectionStatusBar(this))
     , m_publishDock(new QDockWidget(tr("Publish"), this))
     , m_publishPanel(new PublishPanel(m_publishDock))
+    , m_packetDock(new QDockWidget(tr("Packet Inspector"), this))
+    , m_packetInspector(new PacketInspector(m_packetDock))
     , m_profiles(new ProfileStore(this))
     , m_secrets(new SecretStore(QStringLiteral("mqtt-inspector"), this))
 {
@@ -66,6 +69,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_publishDock->setWidget(m_publishPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_publishDock);
     m_publishDock->hide();
+    // The packet inspector shares the bottom area with the log; hidden until asked for.
+    m_packetDock->setObjectName(QStringLiteral("packetDock"));
+    m_packetDock->setWidget(m_packetInspector);
+    addDockWidget(Qt::BottomDockWidgetArea, m_packetDock);
+    tabifyDockWidget(m_logDock, m_packetDock);
+    m_packetDock->hide();
     statusBar()->addWidget(m_statusBar, 1);
     statusBar()->setSizeGripEnabled(true);
 
@@ -166,6 +175,14 @@ void MainWindow::createActions()
     QAction *publishToggle = m_publishDock->toggleViewAction();
     publishToggle->setText(tr("Publish Dock"));
     view->addAction(publishToggle);
+    QAction *packetToggle = m_packetDock->toggleViewAction();
+    packetToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    view->addAction(packetToggle);
+    // Shown from the menu: in front of the log it shares the bottom area with.
+    connect(packetToggle, &QAction::triggered, this, [this](bool on) {
+        if (on)
+            m_packetDock->raise();
+    });
     view->addSeparator();
     QAction *nextArea = view->addAction(tr("Next &Area"), this, [this] { focusNextArea(true); });
     nextArea->setShortcut(QKeySequence(Qt::Key_F6));
@@ -342,6 +359,7 @@ void MainWindow::onCurrentTabChanged(int index)
     ConnectionTab *tab = tabAt(index);
     m_statusBar->setConnection(tab ? tab->connection() : nullptr);
     m_publishPanel->setConnection(tab ? tab->connection() : nullptr);
+    m_packetInspector->setConnection(tab ? tab->connection() : nullptr);
     if (tab)
         m_logs->setCurrentWidget(tab->logConsole());
     setWindowTitle(tab ? tr("%1 — MQTT Inspector").arg(tab->connection()->settings().displayName())
@@ -377,6 +395,8 @@ void MainWindow::focusNextArea(bool forward)
         areas << m_publishPanel;
     if (m_logDock->isVisible())
         areas << m_logs;
+    if (m_packetDock->isVisible())
+        areas << m_packetInspector;
     if (areas.isEmpty())
         return;
     int current = -1;

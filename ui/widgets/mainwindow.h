@@ -8,6 +8,7 @@
 class ConnectionDialog;
 class ConnectionStatusBar;
 class ConnectionTab;
+class PacketInspector;
 class ProfileStore;
 class PublishPanel;
 class SecretStore;
@@ -34,6 +35,8 @@ public:
     ConnectionStatusBar *connectionStatusBar() const { return m_statusBar; }
     QDockWidget *logDock() const { return m_logDock; }
     QDockWidget *publishDock() const { return m_publishDock; }
+    QDockWidget *packetDock() const { return m_packetDock; }
+    PacketInspector *packetInspector() const { return m_packetInspector; }
     PublishPanel *publishPanel() const { return m_publishPanel; }
     // Open, Record, Export and Replay of session files.
     SessionActions *sessionActions() const { return m_sessionActions; }
@@ -80,6 +83,8 @@ private:
     QList<QAction *> m_topicActions;
     QDockWidget *m_publishDock;
     PublishPanel *m_publishPanel;
+    QDockWidget *m_packetDock;
+    PacketInspector *m_packetInspector;
     QByteArray m_tabLayout; // last saved ConnectionTab layout, applied to new tabs
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
