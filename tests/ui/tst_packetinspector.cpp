@@ -86,6 +86,7 @@ private Q_SLOTS:
     void captureOffRecordsNothing();
     void followsTail();
     void droppedLabel();
+    void detailsMaskPassword();
     void windowMenu();
 };
 
@@ -293,6 +294,33 @@ void tst_PacketInspector::droppedLabel()
     inspector.setConnection(nullptr);
     QVERIFY(!inspector.captureAction()->isEnabled());
     QCOMPARE(inspector.countLabel()->text(), QStringLiteral("0 packets"));
+}
+
+// Neither the decoded fields nor the hex dump of a CONNECT show its password.
+void tst_PacketInspector::detailsMaskPassword()
+{
+    ConnectionSettings settings;
+    Connection connection(settings);
+    PacketInspector inspector;
+    inspector.setConnection(&connection);
+    ConnectPacket connect;
+    connect.clientId = QStringLiteral("c");
+    connect.username = QStringLiteral("demo");
+    connect.password = QByteArray("secret");
+    CapturedPacket p;
+    p.direction = CapturedPacket::Direction::Sent;
+    p.version = ProtocolVersion::V5;
+    p.bytes = encode(connect, ProtocolVersion::V5);
+    connection.packetModel()->append({p});
+    connection.packetModel()->flush();
+    inspector.table()->selectRow(0);
+    QTreeWidgetItem *password = findField(inspector.fieldsView(), QStringLiteral("Password"));
+    QVERIFY(password);
+    QCOMPARE(password->text(1), QStringLiteral("•••••• (6 bytes)"));
+    const QString hex = inspector.hexView()->toPlainText();
+    QCOMPARE(hex.count(QStringLiteral(" ••")), 6);
+    QVERIFY(!hex.contains(QStringLiteral("secret")));
+    QVERIFY(!hex.contains(QStringLiteral("73 65 63 72 65 74")));
 }
 
 void tst_PacketInspector::windowMenu()

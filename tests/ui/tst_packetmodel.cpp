@@ -81,6 +81,8 @@ private Q_SLOTS:
     void fields_data();
     void fields();
     void passwordNeverShown();
+    void passwordRange_data();
+    void passwordRange();
     void hexDump_data();
     void hexDump();
 };
@@ -447,6 +449,62 @@ void tst_PacketModel::passwordNeverShown()
         QVERIFY(!model.index(0, c).data().toString().contains(QStringLiteral("hunter2")));
 }
 
+void tst_PacketModel::passwordRange_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<bool>("will");
+    QTest::addColumn<bool>("user");
+    QTest::addColumn<QByteArray>("password"); // null: none
+    for (int version : {4, 5}) {
+        for (bool will : {false, true}) {
+            QTest::addRow("v%d%s password", version, will ? " will" : "") << version << will << true << QByteArray("pa55 word");
+            if (version == 5) // 3.1.1 has no password without a user name [MQTT-3.1.2-22]
+                QTest::addRow("v%d%s password, no user", version, will ? " will" : "") << version << will << false << QByteArray("x");
+            QTest::addRow("v%d%s empty password", version, will ? " will" : "") << version << will << true << QByteArray("");
+            QTest::addRow("v%d%s no password", version, will ? " will" : "") << version << will << true << QByteArray();
+        }
+    }
+}
+
+// The hex dump masks exactly the password's bytes, wherever the other fields put them.
+void tst_PacketModel::passwordRange()
+{
+    QFETCH(int, version);
+    QFETCH(bool, will);
+    QFETCH(bool, user);
+    QFETCH(QByteArray, password);
+    const auto v = ProtocolVersion(version);
+    ConnectPacket connect;
+    connect.clientId = QStringLiteral("client-1");
+    if (user)
+        connect.username = QStringLiteral("alice");
+    if (!password.isNull())
+        connect.password = password;
+    if (will) {
+        Will w;
+        w.topic = QStringLiteral("w/t");
+        w.payload = "bye";
+        w.properties.setWillDelayInterval(3);
+        connect.will = w;
+    }
+    connect.properties.setSessionExpiryInterval(10);
+    const CapturedPacket p = captured(encode(connect, v), CapturedPacket::Direction::Sent, v);
+    QVERIFY(!p.bytes.isEmpty());
+    const auto [from, length] = PacketFormatter::passwordRange(p);
+    if (password.isNull()) {
+        QCOMPARE(length, qsizetype(0));
+        return;
+    }
+    QCOMPARE(length, password.size());
+    QCOMPARE(from + length, p.bytes.size()); // the password is the last field
+    QCOMPARE(p.bytes.mid(from, length), password);
+    const QString dump = PacketFormatter::hexDump(p.bytes, 1024, from, length);
+    QCOMPARE(dump.count(QStringLiteral(" ••")), int(length));
+    if (length > 0)
+        QVERIFY(!dump.contains(QString::fromLatin1(password.left(4))));
+    QCOMPARE(PacketFormatter::passwordRange(publish(1)), (std::pair<qsizetype, qsizetype>(0, 0)));
+}
+
 void tst_PacketModel::hexDump_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -465,6 +523,9 @@ void tst_PacketModel::hexDump_data()
     QTest::newRow("nine bytes: the middle gap")
         << QByteArray("ABCDEFGH\x7f", 9) << 1024
         << QStringLiteral("00000000  41 42 43 44 45 46 47 48  7f                       |ABCDEFGH.|\n");
+    QTest::newRow("masked")
+        << QByteArray("user\x00\x03pwd", 9) << 1024
+        << QStringLiteral("00000000  75 73 65 72 00 03 •• ••  ••                       |user..•••|\n");
     QTest::newRow("elided")
         << QByteArray(40, 'x') << 16
         << QStringLiteral("00000000  78 78 78 78 78 78 78 78  78 78 78 78 78 78 78 78  |xxxxxxxxxxxxxxxx|\n"
@@ -476,7 +537,8 @@ void tst_PacketModel::hexDump()
     QFETCH(QByteArray, bytes);
     QFETCH(int, maxBytes);
     QFETCH(QString, expected);
-    QCOMPARE(PacketFormatter::hexDump(bytes, maxBytes), expected);
+    const bool masked = QByteArray(QTest::currentDataTag()) == "masked";
+    QCOMPARE(PacketFormatter::hexDump(bytes, maxBytes, masked ? 6 : 0, masked ? 3 : 0), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_PacketModel)

@@ -241,6 +241,52 @@ QList<Field> PacketFormatter::propertyFields(const Properties &properties)
     return out;
 }
 
+std::pair<qsizetype, qsizetype> PacketFormatter::passwordRange(const CapturedPacket &packet)
+{
+    const QByteArray &b = packet.bytes;
+    if (packet.type() != PacketType::Connect || b.size() < 2)
+        return {0, 0};
+    const auto u8 = [&](qsizetype at) { return at < b.size() ? quint8(b.at(at)) : quint8(0); };
+    const auto u16 = [&](qsizetype at) { return qsizetype(u8(at)) << 8 | u8(at + 1); };
+    // A Variable Byte Integer at `at`: its value, and `at` moved past it.
+    const auto vbi = [&](qsizetype &at) {
+        qsizetype value = 0;
+        for (int n = 0; n < 4 && at < b.size(); ++n) {
+            const quint8 byte = u8(at++);
+            value |= qsizetype(byte & 0x7F) << (7 * n);
+            if (!(byte & 0x80))
+                break;
+        }
+        return value;
+    };
+    qsizetype at = 1;
+    vbi(at);                       // remaining length
+    at += 2 + u16(at);             // protocol name
+    const quint8 level = u8(at++); // protocol level (the low bits; bit 7 is bridge mode)
+    const quint8 flags = u8(at++);
+    at += 2;                       // keep alive
+    const bool v5 = (level & 0x7F) == 5;
+    if (v5) {
+        const qsizetype length = vbi(at);
+        at += length;
+    }
+    at += 2 + u16(at); // client id
+    if (flags & 0x04) { // will
+        if (v5) {
+            const qsizetype length = vbi(at);
+            at += length;
+        }
+        at += 2 + u16(at); // will topic
+        at += 2 + u16(at); // will payload
+    }
+    if (flags & 0x80)
+        at += 2 + u16(at); // user name
+    if (!(flags & 0x40) || at + 2 > b.size())
+        return {0, 0};
+    const qsizetype length = u16(at);
+    return {at + 2, qMin(length, b.size() - at - 2)};
+}
+
 QList<Field> PacketFormatter::fields(const CapturedPacket &packet)
 {
     QList<Field> out;
@@ -344,8 +390,10 @@ QString PacketFormatter::summary(const Packet &packet, ProtocolVersion version)
     }, packet);
 }
 
-QString PacketFormatter::hexDump(const QByteArray &bytes, qsizetype maxBytes)
+QString PacketFormatter::hexDump(const QByteArray &bytes, qsizetype maxBytes,
+                                 qsizetype maskFrom, qsizetype maskLength)
 {
+    const qsizetype maskEnd = maskFrom + qMax<qsizetype>(0, maskLength);
     const qsizetype shown = qMin(bytes.size(), qMax<qsizetype>(0, maxBytes));
     QString out;
     out.reserve((shown / 16 + 2) * 79);
@@ -356,7 +404,10 @@ QString PacketFormatter::hexDump(const QByteArray &bytes, qsizetype maxBytes)
         for (int i = 0; i < 16; ++i) {
             if (i == 8)
                 out += QLatin1Char(' ');
-            if (offset + i < shown) {
+            if (offset + i >= maskFrom && offset + i < maskEnd && offset + i < shown) {
+                out += QStringLiteral(" ••");
+                ascii += QStringLiteral("•");
+            } else if (offset + i < shown) {
                 const uchar b = uchar(bytes.at(offset + i));
                 out += QLatin1Char(' ');
                 out += QLatin1Char(digits[b >> 4]);

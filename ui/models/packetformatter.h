@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+
 // What the packet inspector shows of one captured packet: the decoded fields as a tree of
 // (name, value) rows, a one-line summary for the table, and the classic hex dump. Everything
 // is built from the bytes on demand (for the rows on screen, the packet selected), never per
@@ -40,7 +42,12 @@ public:
     // hexdump -C: "00000000  10 0c 00 04 4d 51 54 54  04 02 00 3c 00 00 00 00  |....MQTT...<....|"
     // one line per 16 bytes, the last one padded; at most maxBytes shown, then a line saying
     // how many more there are (a viewer elides, the capture keeps them all).
-    static QString hexDump(const QByteArray &bytes, qsizetype maxBytes = 1024 * 1024);
+    // Bytes from maskFrom (maskLength of them) show as "••" and "•": the CONNECT password.
+    static constexpr qsizetype kHexDumpMaxBytes = 1024 * 1024;
+    static QString hexDump(const QByteArray &bytes, qsizetype maxBytes = kHexDumpMaxBytes,
+                           qsizetype maskFrom = 0, qsizetype maskLength = 0);
+    // Where a CONNECT's password bytes are (offset, length); (0, 0) for anything else.
+    static std::pair<qsizetype, qsizetype> passwordRange(const mqtt::CapturedPacket &packet);
     // "0x87 Not authorized", with the 3.1.1 CONNACK return codes in paho's wording.
     static QString reasonText(mqtt::ReasonCode code, mqtt::PacketType type,
                               mqtt::ProtocolVersion version);

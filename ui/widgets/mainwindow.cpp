@@ -183,6 +183,12 @@ void MainWindow::createActions()
         if (on)
             m_packetDock->raise();
     });
+    // The bottom area starts as a strip for the log: a table with its details needs more.
+    connect(m_packetDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        const int wanted = qMax(320, height() * 2 / 5);
+        if (visible && !m_packetDock->isFloating() && m_packetDock->height() < wanted * 3 / 4)
+            resizeDocks({m_packetDock}, {wanted}, Qt::Vertical);
+    });
     view->addSeparator();
     QAction *nextArea = view->addAction(tr("Next &Area"), this, [this] { focusNextArea(true); });
     nextArea->setShortcut(QKeySequence(Qt::Key_F6));

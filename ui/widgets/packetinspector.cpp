@@ -20,7 +20,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-Q_LOGGING_CATEGORY(lcPacketInspector, "mqtti.ui.packetinspector")
+Q_LOGGING_CATEGORY(lcPacketInspector, "mqtt.ui.packetinspector", QtWarningMsg)
 
 namespace {
 
@@ -72,6 +72,7 @@ PacketInspector::PacketInspector(QWidget *parent)
         connect(action, &QAction::toggled, this, [this, type](bool on) {
             m_filter->setTypeVisible(mqtt::PacketType(type), on);
             updateTypeButton();
+            updateCounts();
         });
         m_typeActions.append(action);
     }
@@ -203,8 +204,11 @@ void PacketInspector::updateCounts()
 {
     const PacketModel *model = m_connection ? m_connection->packetModel() : nullptr;
     const qint64 rows = model ? model->rowCount() : 0;
+    const qint64 shown = m_filter->rowCount();
     const qint64 dropped = model ? model->droppedPackets() : 0;
-    m_countLabel->setText((rows == 1 ? tr("%1 packet") : tr("%1 packets")).arg(QLocale().toString(rows)));
+    const QString total = (rows == 1 ? tr("%1 packet") : tr("%1 packets")).arg(QLocale().toString(rows));
+    m_countLabel->setText(shown == rows ? total
+                                        : tr("%1 shown of %2").arg(QLocale().toString(shown), total));
     m_droppedLabel->setText(tr("%1 dropped").arg(QLocale().toString(dropped)));
     m_droppedLabel->setEnabled(dropped > 0);
 }
@@ -234,7 +238,10 @@ void PacketInspector::showPacket(const QModelIndex &index)
     const auto packet = index.data(PacketModel::PacketRole).value<mqtt::CapturedPacket>();
     addFields(nullptr, m_fields, PacketFormatter::fields(packet));
     m_fields->expandAll();
-    m_hex->setPlainText(PacketFormatter::hexDump(packet.bytes));
+    // The fields show the password's length only; the bytes must not show it either.
+    const auto [maskFrom, maskLength] = PacketFormatter::passwordRange(packet);
+    m_hex->setPlainText(PacketFormatter::hexDump(packet.bytes, PacketFormatter::kHexDumpMaxBytes,
+                                                 maskFrom, maskLength));
     qCDebug(lcPacketInspector) << "showing" << PacketFormatter::typeName(packet.type())
                                << packet.bytes.size() << "bytes";
 }
