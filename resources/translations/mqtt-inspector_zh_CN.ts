@@ -987,6 +987,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Packet Inspector</source>
+        <translation>报文检查器</translation>
+    </message>
+    <message>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -3321,6 +3325,369 @@ MQTT 过滤器：与订阅相同的通配符（sensors/+/temp、home/#）
     <message>
         <source>Session files to open offline (as written by File &gt; Record, Export or mqtt-inspector-cli record).</source>
         <translation>要离线打开的会话文件（由“文件 &gt; 录制”、“导出”或 mqtt-inspector-cli record 生成）。</translation>
+    </message>
+</context>
+<context>
+    <name>PacketFormatter</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>0: send retained at subscribe</source>
+        <translation>0:订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <source>1: send retained only for a new subscription</source>
+        <translation>1:仅对新订阅发送保留消息</translation>
+    </message>
+    <message>
+        <source>2: do not send retained</source>
+        <translation>2:不发送保留消息</translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Packet identifier</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Clean start</source>
+        <translation>清除会话</translation>
+    </message>
+    <message>
+        <source>Keep alive</source>
+        <translation>保持连接</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Client identifier</source>
+        <translation>客户端标识符</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>桥接</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>•••••• (%1)</source>
+        <translation>•••••• (%1)</translation>
+    </message>
+    <message>
+        <source>Will</source>
+        <translation>遗嘱</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Payload size</source>
+        <translation>载荷大小</translation>
+    </message>
+    <message>
+        <source>Will properties</source>
+        <translation>遗嘱属性</translation>
+    </message>
+    <message>
+        <source>Session present</source>
+        <translation>会话存在</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <source>Return code</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <source>(empty: Topic Alias)</source>
+        <translation>(空:主题别名)</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <source>No Local</source>
+        <translation>No Local</translation>
+    </message>
+    <message>
+        <source>Retain As Published</source>
+        <translation>Retain As Published</translation>
+    </message>
+    <message>
+        <source>Retain Handling</source>
+        <translation>Retain Handling</translation>
+    </message>
+    <message>
+        <source>Topic filters</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>(undefined for %1)</source>
+        <translation>(%1 中未定义)</translation>
+    </message>
+    <message>
+        <source>Fixed header</source>
+        <translation>固定报头</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>报文类型</translation>
+    </message>
+    <message>
+        <source>DUP</source>
+        <translation>DUP</translation>
+    </message>
+    <message>
+        <source>RETAIN</source>
+        <translation>RETAIN</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Remaining length</source>
+        <translation>剩余长度</translation>
+    </message>
+    <message>
+        <source>Decode error</source>
+        <translation>解码错误</translation>
+    </message>
+    <message>
+        <source>Decode error: %1</source>
+        <translation>解码错误:%1</translation>
+    </message>
+    <message>
+        <source>client id '%1', keep alive %2 s</source>
+        <translation>客户端标识符 '%1',保持连接 %2 秒</translation>
+    </message>
+    <message>
+        <source>, clean start</source>
+        <translation>,清除会话</translation>
+    </message>
+    <message>
+        <source>, user '%1'</source>
+        <translation>,用户 '%1'</translation>
+    </message>
+    <message>
+        <source>, will '%1'</source>
+        <translation>,遗嘱 '%1'</translation>
+    </message>
+    <message>
+        <source>, session present</source>
+        <translation>,会话存在</translation>
+    </message>
+    <message>
+        <source>q%1%2 %3 (%4)</source>
+        <translation>q%1%2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source> retained</source>
+        <translation> 保留</translation>
+    </message>
+    <message>
+        <source>(alias %1)</source>
+        <translation>(别名 %1)</translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2)</source>
+        <translation>%1 (QoS %2)</translation>
+    </message>
+    <message>
+        <source>… %1 more bytes not shown
+</source>
+        <translation>… 另有 %1 字节未显示
+</translation>
+    </message>
+</context>
+<context>
+    <name>PacketInspector</name>
+    <message>
+        <source>Capture</source>
+        <translation>捕获</translation>
+    </message>
+    <message>
+        <source>Record every packet both ways (off: costs nothing)</source>
+        <translation>记录双向的每个报文(关闭时没有开销)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget the packets captured so far</source>
+        <translation>丢弃目前已捕获的报文</translation>
+    </message>
+    <message>
+        <source>Show All Types</source>
+        <translation>显示所有类型</translation>
+    </message>
+    <message>
+        <source>Show only some packet types</source>
+        <translation>只显示部分报文类型</translation>
+    </message>
+    <message>
+        <source>Packet types shown</source>
+        <translation>显示的报文类型</translation>
+    </message>
+    <message>
+        <source>Oldest packets dropped to keep the capture bounded</source>
+        <translation>为限制捕获大小而丢弃的最早报文</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>解码字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Hex dump</source>
+        <translation>十六进制转储</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its bytes</source>
+        <translation>选择一个报文以查看其字节</translation>
+    </message>
+    <message>
+        <source>%1 packet</source>
+        <translation>%1 个报文</translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 个报文</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <translation>已丢弃 %1 个</translation>
+    </message>
+    <message>
+        <source>Types: all</source>
+        <translation>类型:全部</translation>
+    </message>
+    <message>
+        <source>Types: %1 of %2</source>
+        <translation>类型:%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketModel</name>
+    <message>
+        <source>Decode error: %1</source>
+        <translation>解码错误:%1</translation>
+    </message>
+    <message>
+        <source>→ Sent</source>
+        <translation>→ 发送</translation>
+    </message>
+    <message>
+        <source>← Received</source>
+        <translation>← 接收</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Packet Id</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 </TS>
