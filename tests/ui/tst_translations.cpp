@@ -79,7 +79,8 @@ private:
     {
         static const QRegularExpression tokens(QStringLiteral(
             "[a-z]+://\\S*|\\$SYS\\S*|%L?\\d|%n|%p|\\b(?:MQTT Inspector|MQTT|QoS|JSON|XML|CSV|RFC|UTF|Hex|Base64|"
-            "PUBLISH|PUBACK|PUBCOMP|DISCONNECT|CONNACK|DUP|Ctrl|Shift|Alt|Enter|Tab|Up|Down|Del|"
+            "CONNECT|CONNACK|PUBLISH|PUBACK|PUBREC|PUBREL|PUBCOMP|SUBSCRIBE|SUBACK|UNSUBSCRIBE|"
+            "UNSUBACK|PINGREQ|PINGRESP|DISCONNECT|AUTH|DUP|RETAIN|Ctrl|Shift|Alt|Enter|Tab|Up|Down|Del|"
             "PgUp|PgDown|Esc|F\\d+|"
             "µs|ms|s|B|KB|MB|GB|KiB|MiB|GiB|msg|p99|v5|rc|mid|id|Qt|paho|"
             "message_callback_add|on_message|mqtt-inspector-cli|mqtt-inspector|QScintilla|OpenSSL|"
