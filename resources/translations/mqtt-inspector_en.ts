@@ -2,12 +2,12 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>LogConsole</name>
+    <name>ConnectionDialog</name>
     <message numerus="yes">
-        <source>… %n earlier line(s) not shown</source>
+        <source>%n profile(s) imported.</source>
         <translation>
-            <numerusform>… %n earlier line not shown</numerusform>
-            <numerusform>… %n earlier lines not shown</numerusform>
+            <numerusform>%n profile imported.</numerusform>
+            <numerusform>%n profiles imported.</numerusform>
         </translation>
     </message>
 </context>

@@ -635,6 +635,724 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mqtts://user@broker.example:8883/topic/#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fill Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Will</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT &amp;5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished">连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profiles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished">导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker.example or 192.0.2.10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mqtt (TCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mqtts (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ws (WebSocket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss (WebSocket over TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT 5.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> 秒</translation>
+    </message>
+    <message>
+        <source>Clean start (discard any session the broker kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (ends with the connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect automatically when the connection drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect when MQTT Inspector starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket pat&amp;h:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;otocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keepalive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session e&amp;xpiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is used by the mqtts and wss transports; choose one on the General tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s trusted certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CA file only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the passphrase in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insecure: do not verify the broker&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone between you and the broker can read and change the traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Verification is OFF. The connection is encrypted but the broker is not authenticated: anyone on the way can pose as it. Each connection logs a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords are never written to the settings or to exported files. Unsaved, a password is kept until MQTT Inspector quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;will: the broker publishes it when this connection drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (at most once)</source>
+        <translation type="unfinished">0（最多一次）</translation>
+    </message>
+    <message>
+        <source>1 (at least once)</source>
+        <translation type="unfinished">1（至少一次）</translation>
+    </message>
+    <message>
+        <source>2 (exactly once)</source>
+        <translation type="unfinished">2（仅一次）</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation type="unfinished">保留</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT 5 will properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Payload is UTF-8 text (Payload Format Indicator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will message expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message e&amp;xpiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Content type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Response topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These CONNECT properties exist in MQTT 5.0 only; choose it on the General tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker default (65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (no aliases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum packet size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic alias maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receive maximum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum &amp;packet size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topic alias maximum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">值</translation>
+    </message>
+    <message>
+        <source>User properties</source>
+        <translation type="unfinished">用户属性</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed on connect. No local, retain as published, retain handling and the subscription identifier are MQTT 5.0 options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation type="unfinished">QoS</translation>
+    </message>
+    <message>
+        <source>No local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retain as published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retain handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished">订阅</translation>
+    </message>
+    <message>
+        <source>0: send retained messages at subscribe; 1: only for a new subscription; 2: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean session (discard any session the broker kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS ⚠ insecure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file: choose the CA file, or trust the system&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter it to connect; it is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Keep it for this session only? It is not written anywhere; you enter it again the next time MQTT Inspector starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep for This Session Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved in a keychain: kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>%1&quot;%2&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; must be a whole number from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>a profile needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter the broker&apos;s host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host name has no spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 1-65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must start with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is longer than 65535 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keepalive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0-65535 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <source>a password needs a user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client key needs its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client certificate needs its key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter the topic the will is published to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User properties</source>
+        <translation type="unfinished">用户属性</translation>
+    </message>
+    <message>
+        <source>a user property needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a filter is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished">订阅</translation>
+    </message>
+    <message>
+        <source>a subscription identifier is 1-268435455</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing or empty</source>
+        <translation type="unfinished">缺少“name”或其为空</translation>
+    </message>
+    <message>
+        <source>&quot;transport&quot; is &quot;%1&quot;; expected mqtt, mqtts, ws or wss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;protocol&quot; is &quot;%1&quot;; expected 3.1.1 or 5.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;will&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will: &quot;payloadBase64&quot; is not base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;userProperties&quot; must be a list of [name, value] pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;subscriptions&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&quot;filter&quot; %2 is not a valid topic filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>Message history kept in memory against its budget; click to change the budget. Over it, the oldest history goes first.</source>
@@ -973,15 +1691,93 @@
         <source>Connection events and errors appear here.</source>
         <translation>连接事件和错误会显示在这里。</translation>
     </message>
-    <message numerus="yes">
-        <source>… %n earlier line(s) not shown</source>
-        <translation>
-            <numerusform>… 之前的 %n 行未显示</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Connection log</source>
         <translation>连接日志</translation>
+    </message>
+    <message>
+        <source>Log level filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <source>Hold the view still; new lines are kept and counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the lines shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">继续</translation>
+    </message>
+    <message>
+        <source>Cannot save the log to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new while paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not kept</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1063,18 +1859,6 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>New connection</source>
-        <translation>新建连接</translation>
-    </message>
-    <message>
-        <source>Broker URL (mqtt://, mqtts://, ws://, wss://):</source>
-        <translation>服务器 URL（mqtt://、mqtts://、ws://、wss://）：</translation>
-    </message>
-    <message>
-        <source>This is not a broker URL: %1</source>
-        <translation>这不是有效的服务器 URL：%1</translation>
-    </message>
-    <message>
         <source>%1 — MQTT Inspector</source>
         <translation>%1 — MQTT Inspector</translation>
     </message>
@@ -1146,6 +1930,15 @@
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>Some saved profiles are damaged and were not loaded:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NewPaneDialog</name>
@@ -1188,6 +1981,369 @@
     <message>
         <source>Open pane</source>
         <translation>打开窗格</translation>
+    </message>
+</context>
+<context>
+    <name>PacketFormatter</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>0: send retained at subscribe</source>
+        <translation>0:订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <source>1: send retained only for a new subscription</source>
+        <translation>1:仅对新订阅发送保留消息</translation>
+    </message>
+    <message>
+        <source>2: do not send retained</source>
+        <translation>2:不发送保留消息</translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Packet identifier</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Clean start</source>
+        <translation>清除会话</translation>
+    </message>
+    <message>
+        <source>Keep alive</source>
+        <translation>保持连接</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Client identifier</source>
+        <translation>客户端标识符</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>桥接</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>•••••• (%1)</source>
+        <translation>•••••• (%1)</translation>
+    </message>
+    <message>
+        <source>Will</source>
+        <translation>遗嘱</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Payload size</source>
+        <translation>载荷大小</translation>
+    </message>
+    <message>
+        <source>Will properties</source>
+        <translation>遗嘱属性</translation>
+    </message>
+    <message>
+        <source>Session present</source>
+        <translation>会话存在</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <source>Return code</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <source>(empty: Topic Alias)</source>
+        <translation>(空:主题别名)</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <source>No Local</source>
+        <translation>No Local</translation>
+    </message>
+    <message>
+        <source>Retain As Published</source>
+        <translation>Retain As Published</translation>
+    </message>
+    <message>
+        <source>Retain Handling</source>
+        <translation>Retain Handling</translation>
+    </message>
+    <message>
+        <source>Topic filters</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>(undefined for %1)</source>
+        <translation>(%1 中未定义)</translation>
+    </message>
+    <message>
+        <source>Fixed header</source>
+        <translation>固定报头</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>报文类型</translation>
+    </message>
+    <message>
+        <source>DUP</source>
+        <translation>DUP</translation>
+    </message>
+    <message>
+        <source>RETAIN</source>
+        <translation>RETAIN</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Remaining length</source>
+        <translation>剩余长度</translation>
+    </message>
+    <message>
+        <source>Decode error</source>
+        <translation>解码错误</translation>
+    </message>
+    <message>
+        <source>Decode error: %1</source>
+        <translation>解码错误:%1</translation>
+    </message>
+    <message>
+        <source>client id &apos;%1&apos;, keep alive %2 s</source>
+        <translation>客户端标识符 &apos;%1&apos;,保持连接 %2 秒</translation>
+    </message>
+    <message>
+        <source>, clean start</source>
+        <translation>,清除会话</translation>
+    </message>
+    <message>
+        <source>, user &apos;%1&apos;</source>
+        <translation>,用户 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>, will &apos;%1&apos;</source>
+        <translation>,遗嘱 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>, session present</source>
+        <translation>,会话存在</translation>
+    </message>
+    <message>
+        <source>q%1%2 %3 (%4)</source>
+        <translation>q%1%2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source> retained</source>
+        <translation> 保留</translation>
+    </message>
+    <message>
+        <source>(alias %1)</source>
+        <translation>(别名 %1)</translation>
+    </message>
+    <message>
+        <source>%1 (QoS %2)</source>
+        <translation>%1 (QoS %2)</translation>
+    </message>
+    <message>
+        <source>… %1 more bytes not shown
+</source>
+        <translation>… 另有 %1 字节未显示
+</translation>
+    </message>
+</context>
+<context>
+    <name>PacketInspector</name>
+    <message>
+        <source>Capture</source>
+        <translation>捕获</translation>
+    </message>
+    <message>
+        <source>Record every packet both ways (off: costs nothing)</source>
+        <translation>记录双向的每个报文(关闭时没有开销)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget the packets captured so far</source>
+        <translation>丢弃目前已捕获的报文</translation>
+    </message>
+    <message>
+        <source>Show All Types</source>
+        <translation>显示所有类型</translation>
+    </message>
+    <message>
+        <source>Show only some packet types</source>
+        <translation>只显示部分报文类型</translation>
+    </message>
+    <message>
+        <source>Packet types shown</source>
+        <translation>显示的报文类型</translation>
+    </message>
+    <message>
+        <source>Oldest packets dropped to keep the capture bounded</source>
+        <translation>为限制捕获大小而丢弃的最早报文</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>解码字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Hex dump</source>
+        <translation>十六进制转储</translation>
+    </message>
+    <message>
+        <source>Select a packet to see its bytes</source>
+        <translation>选择一个报文以查看其字节</translation>
+    </message>
+    <message>
+        <source>%1 packet</source>
+        <translation>%1 个报文</translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 个报文</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <translation>已丢弃 %1 个</translation>
+    </message>
+    <message>
+        <source>Types: all</source>
+        <translation>类型:全部</translation>
+    </message>
+    <message>
+        <source>Types: %1 of %2</source>
+        <translation>类型:%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketModel</name>
+    <message>
+        <source>Decode error: %1</source>
+        <translation>解码错误:%1</translation>
+    </message>
+    <message>
+        <source>→ Sent</source>
+        <translation>→ 发送</translation>
+    </message>
+    <message>
+        <source>← Received</source>
+        <translation>← 接收</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Packet Id</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +2513,85 @@
     <message>
         <source>unchanged lines</source>
         <translation>行未改动</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished">%1（副本）</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a profile called &quot;%1&quot; already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at offset %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved profile %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved profile %1 (&quot;%2&quot;): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not JSON: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a profiles file: &quot;format&quot; is not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s version %1 is not one this version reads (1 to %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no &quot;profiles&quot; list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a profiles file (%2 bytes).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2250,6 +3485,29 @@
     <message>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>there is no D-Bus session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no saved secret for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain (secret service) is running, so the secret cannot be saved (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain (secret service) is running, so the saved secret cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3325,369 +4583,6 @@ MQTT 过滤器：与订阅相同的通配符（sensors/+/temp、home/#）
     <message>
         <source>Session files to open offline (as written by File &gt; Record, Export or mqtt-inspector-cli record).</source>
         <translation>要离线打开的会话文件（由“文件 &gt; 录制”、“导出”或 mqtt-inspector-cli record 生成）。</translation>
-    </message>
-</context>
-<context>
-    <name>PacketFormatter</name>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 字节</translation>
-    </message>
-    <message>
-        <source>0: send retained at subscribe</source>
-        <translation>0:订阅时发送保留消息</translation>
-    </message>
-    <message>
-        <source>1: send retained only for a new subscription</source>
-        <translation>1:仅对新订阅发送保留消息</translation>
-    </message>
-    <message>
-        <source>2: do not send retained</source>
-        <translation>2:不发送保留消息</translation>
-    </message>
-    <message>
-        <source>Reason codes</source>
-        <translation>原因码</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
-    </message>
-    <message>
-        <source>Properties</source>
-        <translation>属性</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Packet identifier</source>
-        <translation>报文标识符</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>协议</translation>
-    </message>
-    <message>
-        <source>Clean start</source>
-        <translation>清除会话</translation>
-    </message>
-    <message>
-        <source>Keep alive</source>
-        <translation>保持连接</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>Client identifier</source>
-        <translation>客户端标识符</translation>
-    </message>
-    <message>
-        <source>Bridge</source>
-        <translation>桥接</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(无)</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>•••••• (%1)</source>
-        <translation>•••••• (%1)</translation>
-    </message>
-    <message>
-        <source>Will</source>
-        <translation>遗嘱</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation>QoS</translation>
-    </message>
-    <message>
-        <source>Retain</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>Payload size</source>
-        <translation>载荷大小</translation>
-    </message>
-    <message>
-        <source>Will properties</source>
-        <translation>遗嘱属性</translation>
-    </message>
-    <message>
-        <source>Session present</source>
-        <translation>会话存在</translation>
-    </message>
-    <message>
-        <source>Reason code</source>
-        <translation>原因码</translation>
-    </message>
-    <message>
-        <source>Return code</source>
-        <translation>返回码</translation>
-    </message>
-    <message>
-        <source>(empty: Topic Alias)</source>
-        <translation>(空:主题别名)</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Topic filter</source>
-        <translation>主题过滤器</translation>
-    </message>
-    <message>
-        <source>Maximum QoS</source>
-        <translation>最大 QoS</translation>
-    </message>
-    <message>
-        <source>No Local</source>
-        <translation>No Local</translation>
-    </message>
-    <message>
-        <source>Retain As Published</source>
-        <translation>Retain As Published</translation>
-    </message>
-    <message>
-        <source>Retain Handling</source>
-        <translation>Retain Handling</translation>
-    </message>
-    <message>
-        <source>Topic filters</source>
-        <translation>主题过滤器</translation>
-    </message>
-    <message>
-        <source>Failure</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>(undefined for %1)</source>
-        <translation>(%1 中未定义)</translation>
-    </message>
-    <message>
-        <source>Fixed header</source>
-        <translation>固定报头</translation>
-    </message>
-    <message>
-        <source>Packet type</source>
-        <translation>报文类型</translation>
-    </message>
-    <message>
-        <source>DUP</source>
-        <translation>DUP</translation>
-    </message>
-    <message>
-        <source>RETAIN</source>
-        <translation>RETAIN</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>标志</translation>
-    </message>
-    <message>
-        <source>Remaining length</source>
-        <translation>剩余长度</translation>
-    </message>
-    <message>
-        <source>Decode error</source>
-        <translation>解码错误</translation>
-    </message>
-    <message>
-        <source>Decode error: %1</source>
-        <translation>解码错误:%1</translation>
-    </message>
-    <message>
-        <source>client id '%1', keep alive %2 s</source>
-        <translation>客户端标识符 '%1',保持连接 %2 秒</translation>
-    </message>
-    <message>
-        <source>, clean start</source>
-        <translation>,清除会话</translation>
-    </message>
-    <message>
-        <source>, user '%1'</source>
-        <translation>,用户 '%1'</translation>
-    </message>
-    <message>
-        <source>, will '%1'</source>
-        <translation>,遗嘱 '%1'</translation>
-    </message>
-    <message>
-        <source>, session present</source>
-        <translation>,会话存在</translation>
-    </message>
-    <message>
-        <source>q%1%2 %3 (%4)</source>
-        <translation>q%1%2 %3 (%4)</translation>
-    </message>
-    <message>
-        <source> retained</source>
-        <translation> 保留</translation>
-    </message>
-    <message>
-        <source>(alias %1)</source>
-        <translation>(别名 %1)</translation>
-    </message>
-    <message>
-        <source>%1 (QoS %2)</source>
-        <translation>%1 (QoS %2)</translation>
-    </message>
-    <message>
-        <source>… %1 more bytes not shown
-</source>
-        <translation>… 另有 %1 字节未显示
-</translation>
-    </message>
-</context>
-<context>
-    <name>PacketInspector</name>
-    <message>
-        <source>Capture</source>
-        <translation>捕获</translation>
-    </message>
-    <message>
-        <source>Record every packet both ways (off: costs nothing)</source>
-        <translation>记录双向的每个报文(关闭时没有开销)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Forget the packets captured so far</source>
-        <translation>丢弃目前已捕获的报文</translation>
-    </message>
-    <message>
-        <source>Show All Types</source>
-        <translation>显示所有类型</translation>
-    </message>
-    <message>
-        <source>Show only some packet types</source>
-        <translation>只显示部分报文类型</translation>
-    </message>
-    <message>
-        <source>Packet types shown</source>
-        <translation>显示的报文类型</translation>
-    </message>
-    <message>
-        <source>Oldest packets dropped to keep the capture bounded</source>
-        <translation>为限制捕获大小而丢弃的最早报文</translation>
-    </message>
-    <message>
-        <source>Packets</source>
-        <translation>报文</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>解码字段</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Hex dump</source>
-        <translation>十六进制转储</translation>
-    </message>
-    <message>
-        <source>Select a packet to see its bytes</source>
-        <translation>选择一个报文以查看其字节</translation>
-    </message>
-    <message>
-        <source>%1 packet</source>
-        <translation>%1 个报文</translation>
-    </message>
-    <message>
-        <source>%1 packets</source>
-        <translation>%1 个报文</translation>
-    </message>
-    <message>
-        <source>%1 shown of %2</source>
-        <translation>显示 %1 / 共 %2</translation>
-    </message>
-    <message>
-        <source>%1 dropped</source>
-        <translation>已丢弃 %1 个</translation>
-    </message>
-    <message>
-        <source>Types: all</source>
-        <translation>类型:全部</translation>
-    </message>
-    <message>
-        <source>Types: %1 of %2</source>
-        <translation>类型:%1 / %2</translation>
-    </message>
-</context>
-<context>
-    <name>PacketModel</name>
-    <message>
-        <source>Decode error: %1</source>
-        <translation>解码错误:%1</translation>
-    </message>
-    <message>
-        <source>→ Sent</source>
-        <translation>→ 发送</translation>
-    </message>
-    <message>
-        <source>← Received</source>
-        <translation>← 接收</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Packet Id</source>
-        <translation>报文标识符</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
     </message>
 </context>
 </TS>
