@@ -73,6 +73,21 @@ QString writeSession(const QString &path, int messages, int bad = 0)
     return QString();
 }
 
+// A tab on the fixture broker subscribed to root/#, once connected and its SUBACK is in.
+ConnectionTab *openLiveTab(MainWindow *window, const QString &root)
+{
+    ConnectionSettings settings;
+    settings.host = host();
+    settings.port = fixtureBrokerPort();
+    settings.subscriptions = {{root + QStringLiteral("/#"), 1}};
+    ConnectionTab *tab = window->addConnection(settings);
+    if (!QTest::qWaitFor([tab] { return tab->connection()->status() == Connection::Status::Connected; },
+                         5000))
+        return nullptr;
+    QTest::qWait(300); // the SUBACK: a publish earlier could race the subscription
+    return tab;
+}
+
 void closeMessageBoxes()
 {
     for (QWidget *w : QApplication::topLevelWidgets()) {
@@ -261,13 +276,8 @@ void tst_SessionActions::recordFromWindow()
     const QString root = uniqueRoot("winrec");
     MainWindow window;
     window.show();
-    ConnectionSettings settings;
-    settings.host = host();
-    settings.port = fixtureBrokerPort();
-    settings.subscriptions = {{root + QStringLiteral("/#"), 1}};
-    ConnectionTab *tab = window.addConnection(settings);
-    QTRY_COMPARE_WITH_TIMEOUT(tab->connection()->status(), Connection::Status::Connected, 5000);
-    QTest::qWait(300);
+    ConnectionTab *tab = openLiveTab(&window, root);
+    QVERIFY(tab);
     QVERIFY(window.sessionActions()->recordAction()->isEnabled());
     const QString path = m_dir.filePath(QStringLiteral("window-rec.jsonl"));
     QVERIFY(window.sessionActions()->startRecording(path));
@@ -300,13 +310,8 @@ void tst_SessionActions::replayToConnectedTab()
     const QString root = uniqueRoot("winreplay");
     MainWindow window;
     window.show();
-    ConnectionSettings settings;
-    settings.host = host();
-    settings.port = fixtureBrokerPort();
-    settings.subscriptions = {{root + QStringLiteral("/#"), 1}};
-    ConnectionTab *live = window.addConnection(settings);
-    QTRY_COMPARE_WITH_TIMEOUT(live->connection()->status(), Connection::Status::Connected, 5000);
-    QTest::qWait(300);
+    ConnectionTab *live = openLiveTab(&window, root);
+    QVERIFY(live);
     QSignalSpy loaded(window.sessionActions(), &SessionActions::fileLoaded);
     ConnectionTab *offline = window.sessionActions()->openFile(path);
     QVERIFY(loaded.wait(10000));
